@@ -1,0 +1,46 @@
+package org.tandem.home;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.tandem.lti.LaunchSession;
+import org.tandem.lti.Role;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Every page's layout shows the launch (person, course, roles) and the pages it opens. */
+@ControllerAdvice
+class LaunchModel {
+
+	@ModelAttribute("launch")
+	LaunchSession launch(@AuthenticationPrincipal LaunchSession launch) {
+		return launch;
+	}
+
+	/** The role pages this launch may open, in the navigation. */
+	@ModelAttribute("pages")
+	List<NavigationLink> pages(@AuthenticationPrincipal LaunchSession launch) {
+		List<NavigationLink> links = new ArrayList<>();
+		if (launch != null) {
+			for (Role role : Role.values()) {
+				if (launch.has(role) && role != Role.LEARNER) {
+					links.add(new NavigationLink(HomeController.path(role), "role." + role.name().toLowerCase(java.util.Locale.ROOT)));
+				}
+			}
+		}
+		return links;
+	}
+
+	/** The page itself, for the "open in a new window" link. */
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	record NavigationLink(String path, String label) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.tandem.lti;
+
+import java.util.Set;
+
+/**
+ * What a validated id_token says, in Tandem's terms. Personal data (names, e-mail) may be
+ * absent: a platform may withhold it.
+ */
+record LaunchClaims(String subject, String name, String givenName, String familyName, String email, String locale,
+		String deploymentId, MessageType messageType, Set<Role> roles, Course course, String resourceLinkId,
+		String resourceLinkTitle, String deepLinkReturnUrl) {
+
+	record Course(String contextId, String title, String label) {
+	}
+
+	/** The best name to greet the person with, or null when the platform sent none. */
+	String displayName() {
+		if (name != null && !name.isBlank()) {
+			return name;
+		}
+		String joined = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).trim();
+		return joined.isEmpty() ? null : joined;
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.tandem.lti;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * What an administrator declares about a platform, in a file of
+ * {@code lti-config/platforms/} or from the demo platform.
+ *
+ * @param siteUrl the Moodle site's address (its wwwroot); the issuer when not given
+ * @param enabled false refuses every launch from this platform and keeps its data
+ */
+public record PlatformRegistration(@NotBlank String name, @NotBlank String issuer, @NotBlank String clientId,
+		@NotNull URI authUrl, @NotNull URI tokenUrl, @NotNull URI jwksUrl, URI siteUrl,
+		@NotEmpty List<@NotBlank String> deploymentIds, List<@Valid Engineer> engineers, Boolean enabled) {
+
+	public PlatformRegistration {
+		engineers = engineers == null ? List.of() : List.copyOf(engineers);
+		siteUrl = siteUrl == null ? URI.create(issuer) : siteUrl;
+		enabled = enabled == null || enabled;
+	}
+
+	/** An engineer of the platform, named by LMS user id (the launch's {@code sub}) or e-mail. */
+	public record Engineer(String lmsUserId, String email) {
+	}
+
+}

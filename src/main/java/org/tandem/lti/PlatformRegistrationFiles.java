@@ -1,0 +1,96 @@
+package org.tandem.lti;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code lti-config/platforms/*.yml} at start and registers each platform. A file
+ * that cannot be read stops the start with a message naming the file and the field, so
+ * that a typo never leaves a platform silently unregistered. Files named
+ * {@code *.example.yml} are examples and are skipped.
+ */
+@Component
+@Order(0)
+class PlatformRegistrationFiles implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(PlatformRegistrationFiles.class);
+
+	private static final ObjectMapper YAML = YAMLMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final LtiProperties properties;
+
+	private final PlatformRegistry registry;
+
+	private final Validator validator;
+
+	PlatformRegistrationFiles(LtiProperties properties, PlatformRegistry registry, Validator validator) {
+		this.properties = properties;
+		this.registry = registry;
+		this.validator = validator;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		Path dir = properties.platformsDir();
+		if (!Files.isDirectory(dir)) {
+			log.info("No platform registration folder at {}: add one file per platform there (see lti-config/).",
+					dir.toAbsolutePath());
+			return;
+		}
+		for (Path file : files(dir)) {
+			Platform platform = registry.register(validated(file, read(file)), file.getFileName().toString());
+			log.info("Registered platform '{}' (issuer {}, client id {}, deployments {}) from {}", platform.name(),
+					platform.issuer(), platform.clientId(), platform.deploymentIds(), file);
+		}
+	}
+
+	static PlatformRegistration read(Path file) {
+		try {
+			return YAML.readValue(file.toFile(), PlatformRegistration.class);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Cannot read platform registration " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private PlatformRegistration validated(Path file, PlatformRegistration registration) {
+		Set<ConstraintViolation<PlatformRegistration>> violations = validator.validate(registration);
+		if (!violations.isEmpty()) {
+			ConstraintViolation<PlatformRegistration> first = violations.iterator().next();
+			throw new IllegalStateException("Platform registration " + file + ": '" + first.getPropertyPath() + "' "
+					+ first.getMessage());
+		}
+		return registration;
+	}
+
+	private List<Path> files(Path dir) throws IOException {
+		try (Stream<Path> entries = Files.list(dir)) {
+			return entries.filter(p -> {
+				String name = p.getFileName().toString();
+				return (name.endsWith(".yml") || name.endsWith(".yaml")) && !name.contains(".example.");
+			}).sorted().toList();
+		}
+	}
+
+}
