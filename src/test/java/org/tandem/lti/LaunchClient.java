@@ -1,0 +1,181 @@
+package org.tandem.lti;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Plays the browser between a platform and Tandem over real HTTP: posts Moodle's login
+ * form, reads state and nonce from Tandem's redirect to the platform, posts the signed
+ * id_token back from the platform's origin, and follows Tandem's pages as a browser in
+ * the iframe would (same-origin navigations).
+ */
+public final class LaunchClient {
+
+	private static final Pattern CONTINUE = Pattern.compile("id=\"continue\"[^>]*href=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private final String tandem;
+
+	private final TestPlatform platform;
+
+	public LaunchClient(String tandemBaseUrl, TestPlatform platform) {
+		this.tandem = tandemBaseUrl;
+		this.platform = platform;
+	}
+
+	/** Moodle's captured login form for {@code who}, addressed to this platform and Tandem. */
+	public Map<String, String> loginForm(String who) {
+		Map<String, String> form = MoodleCaptures.loginForm(who);
+		form.put("iss", platform.issuer());
+		form.put("target_link_uri", tandem + "/lti/launch");
+		return form;
+	}
+
+	public HttpResponse<String> postLogin(Map<String, String> form) {
+		return send(HttpRequest.newBuilder(URI.create(tandem + "/lti/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+			.build());
+	}
+
+	/** Logs in as Moodle would for {@code who} and returns what Tandem sent to the platform. */
+	public Login login(String who) {
+		HttpResponse<String> response = postLogin(loginForm(who));
+		if (response.statusCode() != 302) {
+			throw new AssertionError("Login answered " + response.statusCode() + ": " + response.body());
+		}
+		URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+		return new Login(location, query(location));
+	}
+
+	public HttpResponse<String> postLaunch(Map<String, String> form, String origin) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tandem + "/lti/launch"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Sec-Fetch-Site", "cross-site")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+		if (origin != null) {
+			request.header("Origin", origin);
+		}
+		return send(request.build());
+	}
+
+	public HttpResponse<String> postLaunch(String idToken, String state) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("id_token", idToken);
+		form.put("state", state);
+		return postLaunch(form, platform.origin());
+	}
+
+	/** The whole launch of {@code who}, with the captured claims edited as the test says. */
+	public Page launchAs(String who, Consumer<Map<String, Object>> edit) {
+		Login login = login(who);
+		Map<String, Object> claims = platform.claims(who, login.nonce());
+		edit.accept(claims);
+		return follow(postLaunch(platform.sign(claims), login.state()));
+	}
+
+	public Page launchAs(String who) {
+		return launchAs(who, claims -> {
+		});
+	}
+
+	/** Follows a launch answer to the page it leads to, as the browser in the iframe does. */
+	public Page follow(HttpResponse<String> launch) {
+		Matcher next = CONTINUE.matcher(launch.body());
+		if (launch.statusCode() != 200 || !next.find()) {
+			return new Page(launch.statusCode(), launch.body(), launch.uri().toString());
+		}
+		return open(next.group(1).replace("&amp;", "&"));
+	}
+
+	/** Opens a Tandem path from a Tandem page, following same-origin redirects. */
+	public Page open(String path) {
+		String url = path.startsWith("http") ? path : tandem + path;
+		for (int hops = 0; hops < 5; hops++) {
+			HttpResponse<String> response = get(url, "same-origin");
+			if (response.statusCode() / 100 != 3) {
+				return new Page(response.statusCode(), response.body(), url);
+			}
+			url = URI.create(url).resolve(response.headers().firstValue("Location").orElseThrow()).toString();
+		}
+		throw new AssertionError("Too many redirects from " + path);
+	}
+
+	public HttpResponse<String> get(String url, String fetchSite) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : tandem + url))
+			.header("Accept-Language", "fr");
+		if (fetchSite != null) {
+			request.header("Sec-Fetch-Site", fetchSite);
+		}
+		return send(request.GET().build());
+	}
+
+	public HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String encode(Map<String, String> form) {
+		return form.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	static Map<String, String> query(URI uri) {
+		Map<String, String> params = new LinkedHashMap<>();
+		for (String pair : uri.getRawQuery().split("&")) {
+			int eq = pair.indexOf('=');
+			params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+					URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+		}
+		return params;
+	}
+
+	/** What Tandem sent the browser to the platform with. */
+	public record Login(URI location, Map<String, String> params) {
+
+		public String state() {
+			return params.get("state");
+		}
+
+		public String nonce() {
+			return params.get("nonce");
+		}
+
+	}
+
+	/** A page the browser ended on. */
+	public record Page(int status, String body, String url) {
+
+		/** The session id the page's links carry, or null. */
+		public String sessionId() {
+			Matcher matcher = Pattern.compile("[?&]session=([A-Za-z0-9_-]{43})").matcher(url + " " + body);
+			return matcher.find() ? matcher.group(1) : null;
+		}
+
+	}
+
+}

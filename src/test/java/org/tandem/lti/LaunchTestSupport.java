@@ -1,0 +1,85 @@
+package org.tandem.lti;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Tandem on a real port with a real database, and a Moodle stand-in on WireMock. The
+ * ports and the platform are the same for every test class, so that Spring reuses one
+ * application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+public abstract class LaunchTestSupport {
+
+	protected static final int TANDEM_PORT = freePort();
+
+	protected static final String TANDEM = "http://localhost:" + TANDEM_PORT;
+
+	protected static final WireMockServer MOODLE = startMoodle();
+
+	protected static final TestPlatform PLATFORM = new TestPlatform(MOODLE, TANDEM);
+
+	@Autowired
+	protected PlatformRegistry registry;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected final LaunchClient client = new LaunchClient(TANDEM, PLATFORM);
+
+	@DynamicPropertySource
+	static void tandem(DynamicPropertyRegistry properties) {
+		properties.add("server.port", () -> TANDEM_PORT);
+		properties.add("server.address", () -> "127.0.0.1");
+		properties.add("tandem.base-url", () -> TANDEM);
+		properties.add("tandem.lti.platforms-dir", () -> "target/no-platform-files");
+		properties.add("spring.datasource.url", LaunchTestSupport::database);
+	}
+
+	/** The database of this JVM's tests; subclasses may use PostgreSQL instead. */
+	protected static String database() {
+		return "jdbc:h2:mem:tandem-" + DATABASE + ";DB_CLOSE_DELAY=-1";
+	}
+
+	private static final String DATABASE = UUID.randomUUID().toString();
+
+	@BeforeEach
+	void registerPlatform() {
+		MOODLE.resetAll();
+		PLATFORM.serveKeys();
+		registry.register(PLATFORM.registration(), "test-moodle.yml");
+	}
+
+	protected long count(String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	private static WireMockServer startMoodle() {
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+		server.start();
+		return server;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
