@@ -73,7 +73,7 @@ class DemoPlatform implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		registry.register(registration(), "demo");
+		registry.register(registration(), "the demo platform (org.tandem.demo.DemoPlatform)");
 	}
 
 	PlatformRegistration registration() {

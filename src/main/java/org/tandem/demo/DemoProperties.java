@@ -3,7 +3,6 @@ package org.tandem.demo;
 import java.net.URI;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The demo platform.
@@ -13,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * sites and browsers apply their third-party rules, as they do under Moodle
  */
 @ConfigurationProperties("tandem.demo")
-public record DemoProperties(@DefaultValue("http://127.0.0.1:8080") URI siteUrl) {
+public record DemoProperties(URI siteUrl) {
 
 	String url(String path) {
 		String base = siteUrl.toString();

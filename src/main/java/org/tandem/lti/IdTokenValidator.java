@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -112,6 +113,10 @@ class IdTokenValidator {
 		processor.setJWTClaimsSetVerifier(timeVerifier);
 		try {
 			return processor.process(jwt, null);
+		}
+		catch (RateLimitReachedException ex) {
+			// The key set was fetched again moments ago: this kid is simply not in it.
+			throw new LaunchRefusedException(LaunchProblem.UNKNOWN_KEY, ex, jwt.getHeader().getKeyID());
 		}
 		catch (KeySourceException ex) {
 			throw new LaunchRefusedException(LaunchProblem.KEYS_UNAVAILABLE, ex);

@@ -37,8 +37,11 @@ class Launches {
 
 	private final TandemProperties tandem;
 
+	private final String platformsDir;
+
 	Launches(PlatformRegistry registry, LoginStates states, IdTokenValidator validator, LaunchRecorder recorder,
-			TandemProperties tandem) {
+			TandemProperties tandem, LtiProperties properties) {
+		this.platformsDir = properties.platformsDir().toString();
 		this.registry = registry;
 		this.states = states;
 		this.validator = validator;
@@ -135,7 +138,7 @@ class Launches {
 	private Platform platform(String issuer, String clientId) {
 		List<Platform> candidates = registry.byIssuer(issuer);
 		if (candidates.isEmpty()) {
-			throw new LaunchRefusedException(LaunchProblem.UNKNOWN_ISSUER, issuer);
+			throw new LaunchRefusedException(LaunchProblem.UNKNOWN_ISSUER, issuer, platformsDir);
 		}
 		if (blankToNull(clientId) == null) {
 			if (candidates.size() > 1) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,12 @@ public record PlatformRegistration(@NotBlank String name, @NotBlank String issue
 
 	/** An engineer of the platform, named by LMS user id (the launch's {@code sub}) or e-mail. */
 	public record Engineer(String lmsUserId, String email) {
+
+		@AssertTrue(message = "needs lms-user-id or email")
+		boolean isNamed() {
+			return (lmsUserId != null && !lmsUserId.isBlank()) || (email != null && !email.isBlank());
+		}
+
 	}
 
 }

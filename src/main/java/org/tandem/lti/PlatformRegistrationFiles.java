@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.validation.ConstraintViolation;
@@ -59,7 +60,12 @@ class PlatformRegistrationFiles implements ApplicationRunner {
 			return;
 		}
 		for (Path file : files(dir)) {
-			Platform platform = registry.register(validated(file, read(file)), file.getFileName().toString());
+			PlatformRegistration registration = validated(file, read(file));
+			if (registration.issuer().endsWith("/")) {
+				log.warn("The issuer of {} ends with '/': Moodle sends its site address without one, so launches "
+						+ "would be refused as coming from an unknown site", file);
+			}
+			Platform platform = registry.register(registration, file.toString());
 			log.info("Registered platform '{}' (issuer {}, client id {}, deployments {}) from {}", platform.name(),
 					platform.issuer(), platform.clientId(), platform.deploymentIds(), file);
 		}
@@ -77,11 +83,18 @@ class PlatformRegistrationFiles implements ApplicationRunner {
 	private PlatformRegistration validated(Path file, PlatformRegistration registration) {
 		Set<ConstraintViolation<PlatformRegistration>> violations = validator.validate(registration);
 		if (!violations.isEmpty()) {
-			ConstraintViolation<PlatformRegistration> first = violations.iterator().next();
-			throw new IllegalStateException("Platform registration " + file + ": '" + first.getPropertyPath() + "' "
-					+ first.getMessage());
+			String problems = violations.stream()
+				.map(v -> "'" + kebab(v.getPropertyPath().toString()) + "' " + v.getMessage())
+				.sorted()
+				.collect(Collectors.joining("; "));
+			throw new IllegalStateException("Platform registration " + file + ": " + problems);
 		}
 		return registration;
+	}
+
+	/** The file's own names: {@code clientId} is written {@code client-id}. */
+	private static String kebab(String propertyPath) {
+		return propertyPath.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private List<Path> files(Path dir) throws IOException {

@@ -104,6 +104,10 @@ class DemoLaunchBrowserIT {
 		options.setExperimentalOption("prefs",
 				Map.of("profile.cookie_controls_mode", 1, "profile.block_third_party_cookies", true));
 
+		org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+		logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+		logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
 			.usingAnyFreePort()
 			.withSilent(true)
@@ -246,6 +250,8 @@ class DemoLaunchBrowserIT {
 		}
 		catch (TimeoutException ex) {
 			String where = describeFrame();
+			driver.manage().logs().get("browser").forEach(e -> System.err.println("BROWSER " + e));
+			driver.manage().logs().get("performance").forEach(e -> { if (e.getMessage().contains("Network.requestWillBeSent\"") || e.getMessage().contains("loadingFailed") || e.getMessage().contains("responseReceived\"")) System.err.println("PERF " + e.getMessage().substring(0, Math.min(600, e.getMessage().length()))); });
 			screenshot("failed-" + person);
 			throw new AssertionError("No \"" + title + "\" in the frame after launching as " + person + " within "
 					+ LAUNCH_TIMEOUT.toSeconds() + " s; the frame shows " + where, ex);

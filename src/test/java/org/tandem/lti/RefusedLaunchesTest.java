@@ -215,7 +215,7 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 
 		HttpResponse<String> response = client.postLaunch(PLATFORM.sign(claims), login.state());
 
-		assertThat(response.body()).contains("99", "Test Moodle", "lti-config/platforms/test-moodle.yml",
+		assertThat(response.body()).contains("99", "Test Moodle", "test-moodle.yml",
 				"deployment-ids:");
 	}
 
