@@ -13,9 +13,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,8 +92,7 @@ class MoodleSignedTokensTest {
 	}
 
 	static IdTokenValidator validator(Clock clock) {
-		LtiProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of("tandem.lti.clock-skew", "10s")))
-			.bindOrCreate("tandem.lti", Bindable.of(LtiProperties.class));
+		LtiProperties defaults = TestLtiProperties.bind();
 		return new IdTokenValidator(defaults, clock, new PlatformKeySets(defaults));
 	}
 
