@@ -3,44 +3,39 @@ package org.tandem.home;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.MessageType;
 import org.tandem.lti.Role;
+import org.tandem.requests.OpenLinks;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Where each person lands after a launch: a page per role that shows who is launching, in
- * which course, as what. The features that follow fill these pages.
+ * Where each person lands after a launch: teachers on their course's requests, engineers on
+ * the queue, administrators on the engineers of their platform; learners are told Tandem is
+ * for teaching staff.
  */
 @Controller
 class HomeController {
 
+	private final OpenLinks openLinks;
+
+	HomeController(OpenLinks openLinks) {
+		this.openLinks = openLinks;
+	}
+
+	/**
+	 * After a launch: the request an e-mail link was clicked for, if any, else the page of
+	 * the person's first role.
+	 */
 	@GetMapping({ "/", "/home" })
 	String home(@AuthenticationPrincipal LaunchSession launch) {
 		if (launch.messageType() == MessageType.DEEP_LINKING) {
 			return "redirect:/deep-linking";
 		}
-		return "redirect:" + path(launch.landingRole());
-	}
-
-	@GetMapping("/engineer")
-	@PreAuthorize("hasRole('ENGINEER')")
-	String engineer(Model model) {
-		return page(Role.ENGINEER, model);
-	}
-
-	@GetMapping("/admin")
-	@PreAuthorize("hasRole('ADMINISTRATOR')")
-	String administrator(Model model) {
-		return page(Role.ADMINISTRATOR, model);
-	}
-
-	@GetMapping("/teacher")
-	@PreAuthorize("hasRole('TEACHER')")
-	String teacher(Model model) {
-		return page(Role.TEACHER, model);
+		return openLinks.takePending(launch.personId())
+			.map(request -> "redirect:/requests/" + request)
+			.orElse("redirect:" + path(launch.landingRole()));
 	}
 
 	@GetMapping("/learner")

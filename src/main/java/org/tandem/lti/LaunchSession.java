@@ -10,10 +10,13 @@ import java.util.Set;
  *
  * @param displayName null when the platform sent no name
  * @param email null when the platform sent no e-mail
+ * @param resourceLinkId the LTI link launched (Moodle: the activity's instance id), null for
+ * deep linking
  */
 public record LaunchSession(long platformId, String platformName, String deploymentId, long courseId,
 		String contextId, String courseTitle, String courseLabel, String courseUrl, long personId, String subject,
-		String displayName, String email, Locale locale, Set<Role> roles, MessageType messageType)
+		String displayName, String email, Locale locale, Set<Role> roles, MessageType messageType,
+		String resourceLinkId)
 		implements Serializable {
 
 	public boolean has(Role role) {

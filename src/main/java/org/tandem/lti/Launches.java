@@ -132,7 +132,7 @@ class Launches {
 		return new LaunchSession(platform.id(), platform.name(), claims.deploymentId(), courseId,
 				claims.course().contextId(), claims.course().title(), claims.course().label(),
 				platform.courseUrl(claims.course().contextId()), personId, claims.subject(), claims.displayName(),
-				claims.email(), locale, Set.copyOf(roles), claims.messageType());
+				claims.email(), locale, Set.copyOf(roles), claims.messageType(), claims.resourceLinkId());
 	}
 
 	private Platform platform(String issuer, String clientId) {

@@ -30,7 +30,7 @@ public record PlatformRegistration(@NotBlank String name, @NotBlank String issue
 	public record Engineer(String lmsUserId, String email) {
 
 		@AssertTrue(message = "needs lms-user-id or email")
-		boolean isNamed() {
+		public boolean isNamed() {
 			return (lmsUserId != null && !lmsUserId.isBlank()) || (email != null && !email.isBlank());
 		}
 

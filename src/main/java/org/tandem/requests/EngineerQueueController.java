@@ -1,0 +1,85 @@
+package org.tandem.requests;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.tandem.lti.LaunchSession;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The engineer's side: this course's requests first (they launched from it), then the
+ * whole platform's queue with its filters; and the answer templates they share.
+ */
+@Controller
+@PreAuthorize("hasRole('ENGINEER')")
+class EngineerQueueController {
+
+	private final RequestPages pages;
+
+	private final AnswerTemplates templates;
+
+	private final java.time.Clock clock;
+
+	EngineerQueueController(RequestPages pages, AnswerTemplates templates, java.time.Clock clock) {
+		this.pages = pages;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	record TemplateForm(@NotBlank(message = "{template.form.title.required}") @Size(max = 200,
+			message = "{request.form.too-long}") String title,
+			@NotBlank(message = "{template.form.body.required}") @Size(max = 10000,
+					message = "{request.form.too-long}") String body) {
+	}
+
+	@GetMapping("/engineer")
+	String queue(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("filter") QueueFilter filter,
+			Model model) {
+		model.addAttribute("courseRequests", pages.ofCourse(launch.courseId()));
+		model.addAttribute("queue", pages.queue(launch, filter));
+		model.addAttribute("statuses", RequestStatus.values());
+		model.addAttribute("kinds", HelpKind.values());
+		model.addAttribute("topics", Topic.values());
+		model.addAttribute("assignees", QueueFilter.Assignee.values());
+		return "requests/queue";
+	}
+
+	@GetMapping("/engineer/templates")
+	String templates(@AuthenticationPrincipal LaunchSession launch, Model model) {
+		model.addAttribute("form", new TemplateForm("", ""));
+		return templatesPage(launch, model);
+	}
+
+	@PostMapping("/engineer/templates")
+	String addTemplate(@AuthenticationPrincipal LaunchSession launch, @Valid @ModelAttribute("form") TemplateForm form,
+			BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			return templatesPage(launch, model);
+		}
+		templates.add(launch.platformId(), launch.personId(), form.title(), form.body(), clock.instant());
+		return "redirect:/engineer/templates";
+	}
+
+	@PostMapping("/engineer/templates/{id}/delete")
+	String removeTemplate(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
+		if (!templates.remove(launch.platformId(), id)) {
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
+		return "redirect:/engineer/templates";
+	}
+
+	private String templatesPage(LaunchSession launch, Model model) {
+		model.addAttribute("templates", templates.of(launch.platformId()));
+		return "requests/templates";
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.tandem.requests;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A teacher's request for help on a course, as stored.
+ *
+ * @param need what the teacher wants, in their words
+ * @param audience for whom: the learners, how many, their level
+ * @param courseParts the parts of the course it concerns, in the teacher's words
+ * @param awaitingReply the teacher wrote last (or just filed it): an engineer's answer is
+ * awaited
+ */
+record HelpRequest(long id, long platformId, long courseId, long requesterId, String resourceLinkId, HelpKind kind,
+		Topic topic, String title, String need, String audience, String objectives, String courseParts,
+		LocalDate wishedDate, WorkMode workMode, RequestStatus status, Long assigneeId, String declineReason,
+		Instant createdAt, Instant lastActivityAt, Instant firstResponseAt, Instant lastTeacherMessageAt,
+		boolean awaitingReply, Integer rating, String ratingComment, Instant ratedAt) {
+
+	/** How long the teacher waited for a first answer, or has waited so far. */
+	Duration firstAnswerWait(Instant now) {
+		return Duration.between(createdAt, firstResponseAt != null ? firstResponseAt : now);
+	}
+
+	/** Since the teacher last wrote, when they wrote last and wait for an answer. */
+	Duration sinceTeacherWrote(Instant now) {
+		return awaitingReply && lastTeacherMessageAt != null && status.open()
+				? Duration.between(lastTeacherMessageAt, now) : null;
+	}
+
+	boolean unassigned() {
+		return assigneeId == null;
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.tandem.requests;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.tandem.lti.LaunchSession;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One request: everything about it, and what the viewer may do with it. Every action
+ * checks access again in {@link HelpDesk}; a form with mistakes comes back with what was
+ * typed and the mistakes next to the fields.
+ */
+@Controller
+class RequestController {
+
+	private final HelpDesk desk;
+
+	private final RequestPages pages;
+
+	private final AnswerTemplates templates;
+
+	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates) {
+		this.desk = desk;
+		this.pages = pages;
+		this.templates = templates;
+	}
+
+	record MessageForm(@NotBlank(message = "{message.form.body.required}") @Size(max = 10000,
+			message = "{request.form.too-long}") String body) {
+	}
+
+	record StatusForm(@NotNull RequestStatus seen, @NotNull RequestStatus to,
+			@Size(max = 2000, message = "{request.form.too-long}") String reason) {
+	}
+
+	record RatingForm(@NotNull(message = "{rating.form.required}") @Min(value = 1,
+			message = "{rating.form.required}") @Max(value = 5, message = "{rating.form.required}") Integer rating,
+			@Size(max = 2000, message = "{request.form.too-long}") String comment) {
+	}
+
+	@GetMapping("/requests/{id}")
+	String show(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@RequestParam(name = "template", required = false) Long templateId, Model model) {
+		HelpRequest request = desk.visible(launch, id);
+		String reply = templateId == null || !HelpDesk.isEngineerOf(launch, request) ? ""
+				: templates.find(launch.platformId(), templateId).map(AnswerTemplates.AnswerTemplate::body).orElse("");
+		return page(launch, request, model, new MessageForm(reply), new MessageForm(""), emptyTime(request));
+	}
+
+	@PostMapping("/requests/{id}/replies")
+	String reply(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@Valid @ModelAttribute("reply") MessageForm form, BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			HelpRequest request = desk.visible(launch, id);
+			return page(launch, request, model, form, new MessageForm(""), emptyTime(request));
+		}
+		desk.reply(launch, id, form.body());
+		return "redirect:/requests/" + id + "#conversation";
+	}
+
+	@PostMapping("/requests/{id}/notes")
+	String note(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@Valid @ModelAttribute("note") MessageForm form, BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			HelpRequest request = desk.visible(launch, id);
+			return page(launch, request, model, new MessageForm(""), form, emptyTime(request));
+		}
+		desk.note(launch, id, form.body());
+		return "redirect:/requests/" + id + "#conversation";
+	}
+
+	@PostMapping("/requests/{id}/withdraw")
+	String withdraw(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
+		desk.withdraw(launch, id);
+		return "redirect:/requests/" + id;
+	}
+
+	@PostMapping("/requests/{id}/take")
+	String take(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
+		desk.take(launch, id);
+		return "redirect:/requests/" + id;
+	}
+
+	@PostMapping("/requests/{id}/assignee")
+	String assign(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@RequestParam("engineer") long engineer) {
+		desk.assign(launch, id, engineer);
+		return "redirect:/requests/" + id;
+	}
+
+	@PostMapping("/requests/{id}/status")
+	String move(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id, @Valid StatusForm form) {
+		desk.move(launch, id, form.seen(), form.to(), form.reason());
+		return "redirect:/requests/" + id;
+	}
+
+	@PostMapping("/requests/{id}/rating")
+	String rate(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@Valid @ModelAttribute("rating") RatingForm form, BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			HelpRequest request = desk.visible(launch, id);
+			model.addAttribute("rating", form);
+			return page(launch, request, model, new MessageForm(""), new MessageForm(""), emptyTime(request));
+		}
+		desk.rate(launch, id, form.rating(), form.comment());
+		return "redirect:/requests/" + id;
+	}
+
+	@PostMapping("/requests/{id}/time")
+	String logTime(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@Valid @ModelAttribute("time") TimeEntryForm form, BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			HelpRequest request = desk.visible(launch, id);
+			return page(launch, request, model, new MessageForm(""), new MessageForm(""), form);
+		}
+		desk.logTime(launch, id, form);
+		return "redirect:/requests/" + id + "#time";
+	}
+
+	/** A refused action comes back to the request, which says why. */
+	@ExceptionHandler(RequestActionRefused.class)
+	String refused(RequestActionRefused refused, @PathVariable long id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("refused", refused.messageKey());
+		return "redirect:/requests/" + id;
+	}
+
+	private String page(LaunchSession launch, HelpRequest request, Model model, MessageForm reply, MessageForm note,
+			TimeEntryForm time) {
+		model.addAttribute("view", pages.request(launch, request));
+		model.addAttribute("statuses", RequestStatus.values());
+		model.addAttribute("activities", TimeActivity.values());
+		model.addAttribute("kinds", HelpKind.values());
+		if (!model.containsAttribute("reply")) {
+			model.addAttribute("reply", reply);
+		}
+		if (!model.containsAttribute("note")) {
+			model.addAttribute("note", note);
+		}
+		if (!model.containsAttribute("time")) {
+			model.addAttribute("time", time);
+		}
+		if (!model.containsAttribute("rating")) {
+			model.addAttribute("rating", new RatingForm(null, null));
+		}
+		return "requests/request";
+	}
+
+	private static TimeEntryForm emptyTime(HelpRequest request) {
+		return new TimeEntryForm(java.time.LocalDate.now(), null, null, request.kind(), null);
+	}
+
+}

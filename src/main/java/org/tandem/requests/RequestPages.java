@@ -1,0 +1,192 @@
+package org.tandem.requests;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.tandem.lti.Directory;
+import org.tandem.lti.Directory.CourseRef;
+import org.tandem.lti.Directory.Person;
+import org.tandem.lti.LaunchSession;
+import org.tandem.lti.PlatformRegistry;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the request pages show, read in a few queries: the request, its conversation and
+ * history, the people's names, and what the viewer may do.
+ */
+@Component
+@Transactional(readOnly = true)
+class RequestPages {
+
+	static final int PAGE_SIZE = 50;
+
+	private final RequestRepository requests;
+
+	private final TimeEntries time;
+
+	private final AnswerTemplates templates;
+
+	private final Directory directory;
+
+	private final PlatformRegistry platforms;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	RequestPages(RequestRepository requests, TimeEntries time, AnswerTemplates templates, Directory directory,
+			PlatformRegistry platforms, MessageSource messages, Clock clock) {
+		this.requests = requests;
+		this.time = time;
+		this.templates = templates;
+		this.directory = directory;
+		this.platforms = platforms;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	RequestView request(LaunchSession launch, HelpRequest request) {
+		boolean engineer = HelpDesk.isEngineerOf(launch, request);
+		boolean teacher = HelpDesk.isTeacherOf(launch, request);
+		List<RequestRepository.Message> conversation = requests.messages(request.id(), engineer);
+		List<RequestRepository.Event> history = requests.events(request.id());
+		List<TimeEntries.TimeEntry> entries = engineer ? time.of(request.id()) : List.of();
+		Set<Long> ids = new HashSet<>();
+		ids.add(request.requesterId());
+		if (request.assigneeId() != null) {
+			ids.add(request.assigneeId());
+		}
+		conversation.forEach(m -> ids.add(m.authorId()));
+		history.forEach(e -> ids.add(e.actorId()));
+		history.stream()
+			.filter(e -> e.type() == RequestRepository.EventType.ASSIGNEE)
+			.flatMap(e -> Stream.of(e.from(), e.to()))
+			.filter(v -> v != null)
+			.forEach(v -> ids.add(Long.parseLong(v)));
+		entries.forEach(t -> ids.add(t.engineerId()));
+		Map<Long, Person> people = directory.people(ids);
+		CourseRef course = directory.courses(List.of(request.courseId())).get(request.courseId());
+		Instant now = clock.instant();
+		List<Directory.Engineer> engineers = engineer ? directory.engineers(request.platformId()) : List.of();
+		return new RequestView(request, course,
+				platforms.byId(request.platformId()).map(p -> p.courseUrl(course.contextId())).orElse(null),
+				label(people, request.requesterId()), request.assigneeId() == null ? null : label(people, request.assigneeId()),
+				conversation.stream()
+					.map(m -> new MessageView(label(people, m.authorId()), m.authorId() != request.requesterId(),
+							m.internal(), m.body(), m.createdAt()))
+					.toList(),
+				history.stream().map(e -> new EventView(describe(e, people), e.reason(), e.createdAt())).toList(),
+				entries.stream()
+					.map(t -> new TimeView(label(people, t.engineerId()), t.workDate(), t.minutes(), t.activity(),
+							t.kind(), t.note()))
+					.toList(),
+				minutes(entries, HelpKind.MEDIATION), minutes(entries, HelpKind.MEDIATISATION),
+				request.firstAnswerWait(now), request.firstResponseAt() != null, request.sinceTeacherWrote(now),
+				engineer, teacher, engineer ? request.status().next() : Set.of(),
+				engineers.stream().filter(e -> e.person() != null).toList(),
+				engineer ? templates.of(request.platformId()) : List.of(),
+				teacher && request.status() == RequestStatus.NEW && request.assigneeId() == null,
+				teacher && request.status().rateable() && request.rating() == null,
+				request.status() != RequestStatus.WITHDRAWN && request.status() != RequestStatus.CLOSED
+						&& request.status() != RequestStatus.DECLINED);
+	}
+
+	List<SummaryView> ofCourse(long courseId) {
+		return summaries(requests.ofCourse(courseId));
+	}
+
+	QueueView queue(LaunchSession launch, QueueFilter filter) {
+		List<HelpRequest> page = requests.queue(launch.platformId(), filter, launch.personId(),
+				filter.page() * PAGE_SIZE, PAGE_SIZE + 1);
+		Map<RequestStatus, Long> counts = requests.countsByStatus(launch.platformId(), filter, launch.personId());
+		List<CourseRef> courses = directory.courses(requests.coursesWithRequests(launch.platformId()))
+			.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(CourseRef::display, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+		return new QueueView(summaries(page.stream().limit(PAGE_SIZE).toList()), page.size() > PAGE_SIZE, counts,
+				courses);
+	}
+
+	private List<SummaryView> summaries(List<HelpRequest> list) {
+		Set<Long> ids = new HashSet<>();
+		list.forEach(r -> {
+			ids.add(r.requesterId());
+			if (r.assigneeId() != null) {
+				ids.add(r.assigneeId());
+			}
+		});
+		Map<Long, Person> people = directory.people(ids);
+		Map<Long, CourseRef> courses = directory.courses(list.stream().map(HelpRequest::courseId).distinct().toList());
+		Instant now = clock.instant();
+		return list.stream()
+			.map(r -> new SummaryView(r, courses.get(r.courseId()).display(), label(people, r.requesterId()),
+					r.assigneeId() == null ? null : label(people, r.assigneeId()),
+					r.firstResponseAt() == null && r.status().open() ? r.firstAnswerWait(now) : null,
+					r.sinceTeacherWrote(now)))
+			.toList();
+	}
+
+	private String describe(RequestRepository.Event event, Map<Long, Person> people) {
+		String actor = label(people, event.actorId());
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		return switch (event.type()) {
+			case CREATED -> messages.getMessage("event.created", new Object[] { actor }, locale);
+			case RATED -> messages.getMessage("event.rated", new Object[] { actor, event.to() }, locale);
+			case ASSIGNEE -> messages.getMessage("event.assignee",
+					new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) }, locale);
+			case STATUS -> messages.getMessage("event.status",
+					new Object[] { actor, status(event.from(), locale), status(event.to(), locale) }, locale);
+		};
+	}
+
+	private String status(String name, java.util.Locale locale) {
+		return name == null ? "" : messages.getMessage(RequestStatus.valueOf(name).key(), null, locale);
+	}
+
+	private static String label(Map<Long, Person> people, long id) {
+		Person person = people.get(id);
+		return person == null ? "#" + id : person.label();
+	}
+
+	private static long minutes(Collection<TimeEntries.TimeEntry> entries, HelpKind kind) {
+		return entries.stream().filter(t -> t.kind() == kind).mapToLong(TimeEntries.TimeEntry::minutes).sum();
+	}
+
+	record RequestView(HelpRequest request, CourseRef course, String courseUrl, String requester, String assignee,
+			List<MessageView> messages, List<EventView> events, List<TimeView> time, long minutesMediation,
+			long minutesMediatisation, Duration firstAnswerWait, boolean firstAnswered, Duration sinceTeacherWrote,
+			boolean engineer, boolean teacher, Set<RequestStatus> next, List<Directory.Engineer> engineers,
+			List<AnswerTemplates.AnswerTemplate> templates, boolean canWithdraw, boolean canRate, boolean canReply) {
+	}
+
+	record MessageView(String author, boolean fromEngineer, boolean internal, String body, Instant at) {
+	}
+
+	record EventView(String description, String reason, Instant at) {
+	}
+
+	record TimeView(String engineer, LocalDate date, int minutes, TimeActivity activity, HelpKind kind, String note) {
+	}
+
+	record SummaryView(HelpRequest request, String course, String requester, String assignee, Duration waitingFirstAnswer,
+			Duration sinceTeacherWrote) {
+	}
+
+	record QueueView(List<SummaryView> requests, boolean hasNext, Map<RequestStatus, Long> counts,
+			List<CourseRef> courses) {
+	}
+
+}

@@ -1,0 +1,242 @@
+package org.tandem.requests;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Requests, their conversation and their history, in SQL both H2 and PostgreSQL speak. */
+@Repository
+class RequestRepository {
+
+	private final JdbcClient jdbc;
+
+	RequestRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(HelpRequest r) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
+				  need, audience, objectives, course_parts, wished_date, work_mode, status, created_at,
+				  last_activity_at, last_teacher_message_at, awaiting_reply)
+				values (:platform, :course, :requester, :link, :kind, :topic, :title, :need, :audience, :objectives,
+				  :parts, :wished, :mode, :status, :now, :now, :now, true)""")
+			.paramSource(new MapSqlParameterSource().addValue("platform", r.platformId())
+				.addValue("course", r.courseId())
+				.addValue("requester", r.requesterId())
+				.addValue("link", r.resourceLinkId())
+				.addValue("kind", r.kind().name())
+				.addValue("topic", r.topic().name())
+				.addValue("title", r.title())
+				.addValue("need", r.need())
+				.addValue("audience", r.audience())
+				.addValue("objectives", r.objectives())
+				.addValue("parts", r.courseParts())
+				.addValue("wished", r.wishedDate() == null ? null : Date.valueOf(r.wishedDate()))
+				.addValue("mode", r.workMode().name())
+				.addValue("status", r.status().name())
+				.addValue("now", Timestamp.from(r.createdAt())))
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	Optional<HelpRequest> find(long id) {
+		return jdbc.sql("select * from help_request where id = ?").param(id).query(RequestRepository::map).optional();
+	}
+
+	/** Moves the status only if it is still the one the person saw: concurrent changes lose. */
+	boolean moveStatus(long id, RequestStatus from, RequestStatus to, String declineReason, Instant now) {
+		return jdbc.sql("""
+				update help_request set status = ?, decline_reason = coalesce(?, decline_reason), last_activity_at = ?
+				where id = ? and status = ?""")
+			.params(to.name(), declineReason, Timestamp.from(now), id, from.name())
+			.update() == 1;
+	}
+
+	void assign(long id, Long assigneeId, Instant now) {
+		jdbc.sql("update help_request set assignee_id = ?, last_activity_at = ? where id = ?")
+			.params(assigneeId, Timestamp.from(now), id)
+			.update();
+	}
+
+	void teacherWrote(long id, Instant now) {
+		jdbc.sql("""
+				update help_request set last_teacher_message_at = ?, awaiting_reply = true, last_activity_at = ?
+				where id = ?""").params(Timestamp.from(now), Timestamp.from(now), id).update();
+	}
+
+	void engineerReplied(long id, Instant now) {
+		jdbc.sql("""
+				update help_request set first_response_at = coalesce(first_response_at, ?), awaiting_reply = false,
+				  last_activity_at = ? where id = ?""").params(Timestamp.from(now), Timestamp.from(now), id).update();
+	}
+
+	void touch(long id, Instant now) {
+		jdbc.sql("update help_request set last_activity_at = ? where id = ?").params(Timestamp.from(now), id).update();
+	}
+
+	/** Records the teacher's rating, once: false when it was already rated. */
+	boolean rate(long id, int rating, String comment, Instant now) {
+		return jdbc.sql("""
+				update help_request set rating = ?, rating_comment = ?, rated_at = ?, last_activity_at = ?
+				where id = ? and rating is null""")
+			.params(rating, comment, Timestamp.from(now), Timestamp.from(now), id)
+			.update() == 1;
+	}
+
+	void addMessage(long requestId, long authorId, boolean internal, String body, Instant now) {
+		jdbc.sql("insert into request_message (request_id, author_id, internal, body, created_at) values (?, ?, ?, ?, ?)")
+			.params(requestId, authorId, internal, body, Timestamp.from(now))
+			.update();
+	}
+
+	List<Message> messages(long requestId, boolean withInternal) {
+		return jdbc.sql("select * from request_message where request_id = ? and (internal = false or ?)"
+				+ " order by created_at, id")
+			.params(requestId, withInternal)
+			.query((rs, n) -> new Message(rs.getLong("id"), rs.getLong("author_id"), rs.getBoolean("internal"),
+					rs.getString("body"), instant(rs, "created_at")))
+			.list();
+	}
+
+	void addEvent(long requestId, long actorId, EventType type, String from, String to, String reason, Instant now) {
+		jdbc.sql("""
+				insert into request_event (request_id, actor_id, type, from_value, to_value, reason, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(requestId, actorId, type.name(), from, to, reason, Timestamp.from(now))
+			.update();
+	}
+
+	List<Event> events(long requestId) {
+		return jdbc.sql("select * from request_event where request_id = ? order by created_at, id")
+			.param(requestId)
+			.query((rs, n) -> new Event(rs.getLong("actor_id"), EventType.valueOf(rs.getString("type")),
+					rs.getString("from_value"), rs.getString("to_value"), rs.getString("reason"),
+					instant(rs, "created_at")))
+			.list();
+	}
+
+	/** A course's requests, newest first. */
+	List<HelpRequest> ofCourse(long courseId) {
+		return jdbc.sql("select * from help_request where course_id = ? order by created_at desc, id desc")
+			.param(courseId)
+			.query(RequestRepository::map)
+			.list();
+	}
+
+	/** One page of the platform's queue, most recent activity first. */
+	List<HelpRequest> queue(long platformId, QueueFilter filter, long viewerId, int offset, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(platformId, filter, viewerId, params, true);
+		params.addValue("offset", offset).addValue("limit", limit);
+		return jdbc.sql("select * from help_request where " + where
+				+ " order by last_activity_at desc, id desc offset :offset rows fetch next :limit rows only")
+			.paramSource(params)
+			.query(RequestRepository::map)
+			.list();
+	}
+
+	/** How many requests of the filtered queue are in each status (the status filter aside). */
+	Map<RequestStatus, Long> countsByStatus(long platformId, QueueFilter filter, long viewerId) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(platformId, filter, viewerId, params, false);
+		Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
+		for (RequestStatus status : RequestStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("select status, count(*) from help_request where " + where + " group by status")
+			.paramSource(params)
+			.query((ResultSet rs) -> {
+				counts.put(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	/** The courses of the platform that have requests, for the queue's course filter. */
+	List<Long> coursesWithRequests(long platformId) {
+		return jdbc.sql("select distinct course_id from help_request where platform_id = ?")
+			.param(platformId)
+			.query(Long.class)
+			.list();
+	}
+
+	private static String where(long platformId, QueueFilter filter, long viewerId, MapSqlParameterSource params,
+			boolean withStatus) {
+		StringBuilder where = new StringBuilder("platform_id = :platform");
+		params.addValue("platform", platformId);
+		if (withStatus && filter.status() != null) {
+			where.append(" and status = :status");
+			params.addValue("status", filter.status().name());
+		}
+		if (filter.kind() != null) {
+			where.append(" and kind = :kind");
+			params.addValue("kind", filter.kind().name());
+		}
+		if (filter.topic() != null) {
+			where.append(" and topic = :topic");
+			params.addValue("topic", filter.topic().name());
+		}
+		if (filter.course() != null) {
+			where.append(" and course_id = :course");
+			params.addValue("course", filter.course());
+		}
+		switch (filter.assignee()) {
+			case ANYONE -> {
+			}
+			case ME -> {
+				where.append(" and assignee_id = :viewer");
+				params.addValue("viewer", viewerId);
+			}
+			case NOBODY -> where.append(" and assignee_id is null");
+		}
+		return where.toString();
+	}
+
+	private static HelpRequest map(ResultSet rs, int n) throws SQLException {
+		Date wished = rs.getDate("wished_date");
+		int rating = rs.getInt("rating");
+		Integer rated = rs.wasNull() ? null : rating;
+		long assignee = rs.getLong("assignee_id");
+		Long assigneeId = rs.wasNull() ? null : assignee;
+		return new HelpRequest(rs.getLong("id"), rs.getLong("platform_id"), rs.getLong("course_id"),
+				rs.getLong("requester_id"), rs.getString("resource_link_id"), HelpKind.valueOf(rs.getString("kind")),
+				Topic.valueOf(rs.getString("topic")), rs.getString("title"), rs.getString("need"),
+				rs.getString("audience"), rs.getString("objectives"), rs.getString("course_parts"),
+				wished == null ? null : wished.toLocalDate(), WorkMode.valueOf(rs.getString("work_mode")),
+				RequestStatus.valueOf(rs.getString("status")), assigneeId, rs.getString("decline_reason"),
+				instant(rs, "created_at"), instant(rs, "last_activity_at"), instant(rs, "first_response_at"),
+				instant(rs, "last_teacher_message_at"), rs.getBoolean("awaiting_reply"), rated,
+				rs.getString("rating_comment"), instant(rs, "rated_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	record Message(long id, long authorId, boolean internal, String body, Instant createdAt) {
+	}
+
+	enum EventType {
+
+		CREATED, STATUS, ASSIGNEE, RATED
+
+	}
+
+	record Event(long actorId, EventType type, String from, String to, String reason, Instant createdAt) {
+	}
+
+}

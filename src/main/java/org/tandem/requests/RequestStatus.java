@@ -1,0 +1,40 @@
+package org.tandem.requests;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A request's life: new → taken → in progress ⇄ waiting for the teacher → resolved →
+ * closed; declined (with a reason) while open; withdrawn by the teacher while nobody has
+ * taken it.
+ */
+public enum RequestStatus {
+
+	NEW, TAKEN, IN_PROGRESS, WAITING_FOR_TEACHER, RESOLVED, CLOSED, DECLINED, WITHDRAWN;
+
+	/** The statuses an engineer may move a request to from this one. */
+	public Set<RequestStatus> next() {
+		return switch (this) {
+			case NEW -> EnumSet.of(TAKEN, DECLINED);
+			case TAKEN -> EnumSet.of(IN_PROGRESS, WAITING_FOR_TEACHER, RESOLVED, DECLINED);
+			case IN_PROGRESS -> EnumSet.of(WAITING_FOR_TEACHER, RESOLVED, DECLINED);
+			case WAITING_FOR_TEACHER -> EnumSet.of(IN_PROGRESS, RESOLVED, DECLINED);
+			case RESOLVED -> EnumSet.of(CLOSED, IN_PROGRESS);
+			case CLOSED, DECLINED, WITHDRAWN -> EnumSet.noneOf(RequestStatus.class);
+		};
+	}
+
+	public boolean open() {
+		return this != RESOLVED && this != CLOSED && this != DECLINED && this != WITHDRAWN;
+	}
+
+	/** The teacher may rate the help once it is resolved. */
+	public boolean rateable() {
+		return this == RESOLVED || this == CLOSED;
+	}
+
+	public String key() {
+		return "status." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+}
