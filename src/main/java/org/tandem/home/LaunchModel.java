@@ -34,10 +34,14 @@ class LaunchModel {
 		return links;
 	}
 
-	/** The page itself, for the "open in a new window" link. */
+	/**
+	 * The page itself, for the "open in a new window" link; the landing page when the page
+	 * answers a form, which cannot be opened again.
+	 */
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length());
+		return "GET".equals(request.getMethod()) ? request.getRequestURI().substring(request.getContextPath().length())
+				: "/home";
 	}
 
 	record NavigationLink(String path, String label) {

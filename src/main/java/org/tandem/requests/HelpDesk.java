@@ -81,7 +81,7 @@ class HelpDesk {
 	void withdraw(LaunchSession launch, long id) {
 		HelpRequest request = asTeacher(launch, id);
 		if (request.status() != RequestStatus.NEW || request.assigneeId() != null) {
-			throw new RequestActionRefused("request.refused.withdraw-taken");
+			throw new RequestActionRefused(id, "request.refused.withdraw-taken");
 		}
 		moveStatus(launch, request, RequestStatus.NEW, RequestStatus.WITHDRAWN, null);
 	}
@@ -91,7 +91,7 @@ class HelpDesk {
 		Instant now = clock.instant();
 		if (request.status() == RequestStatus.WITHDRAWN || request.status() == RequestStatus.CLOSED
 				|| request.status() == RequestStatus.DECLINED) {
-			throw new RequestActionRefused("request.refused.reply-ended");
+			throw new RequestActionRefused(id, "request.refused.reply-ended");
 		}
 		requests.addMessage(id, launch.personId(), false, body.strip(), now);
 		if (isEngineerOf(launch, request) && request.requesterId() != launch.personId()) {
@@ -122,7 +122,7 @@ class HelpDesk {
 	void assign(LaunchSession launch, long id, long engineerPersonId) {
 		HelpRequest request = asEngineer(launch, id);
 		if (!request.status().open()) {
-			throw new RequestActionRefused("request.refused.assign-ended");
+			throw new RequestActionRefused(id, "request.refused.assign-ended");
 		}
 		boolean engineer = directory.engineers(launch.platformId())
 			.stream()
@@ -153,10 +153,10 @@ class HelpDesk {
 	void move(LaunchSession launch, long id, RequestStatus seen, RequestStatus to, String reason) {
 		HelpRequest request = asEngineer(launch, id);
 		if (request.status() != seen || !seen.next().contains(to)) {
-			throw new RequestActionRefused("request.refused.changed");
+			throw new RequestActionRefused(id, "request.refused.changed");
 		}
 		if (to == RequestStatus.DECLINED && (reason == null || reason.isBlank())) {
-			throw new RequestActionRefused("request.refused.decline-reason");
+			throw new RequestActionRefused(id, "request.refused.decline-reason");
 		}
 		if (to == RequestStatus.TAKEN && request.assigneeId() == null) {
 			assign(launch, id, launch.personId());
@@ -168,11 +168,11 @@ class HelpDesk {
 	void rate(LaunchSession launch, long id, int rating, String comment) {
 		HelpRequest request = asTeacher(launch, id);
 		if (!request.status().rateable()) {
-			throw new RequestActionRefused("request.refused.rate-open");
+			throw new RequestActionRefused(id, "request.refused.rate-open");
 		}
 		Instant now = clock.instant();
 		if (!requests.rate(id, rating, TimeEntries.blankToNull(comment), now)) {
-			throw new RequestActionRefused("request.refused.rated");
+			throw new RequestActionRefused(id, "request.refused.rated");
 		}
 		requests.addEvent(id, launch.personId(), RequestRepository.EventType.RATED, null, Integer.toString(rating),
 				null, now);
@@ -188,7 +188,7 @@ class HelpDesk {
 			String reason) {
 		Instant now = clock.instant();
 		if (!requests.moveStatus(request.id(), from, to, reason, now)) {
-			throw new RequestActionRefused("request.refused.changed");
+			throw new RequestActionRefused(request.id(), "request.refused.changed");
 		}
 		requests.addEvent(request.id(), launch.personId(), RequestRepository.EventType.STATUS, from.name(), to.name(),
 				reason, now);

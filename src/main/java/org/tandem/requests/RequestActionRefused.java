@@ -8,11 +8,18 @@ package org.tandem.requests;
  */
 class RequestActionRefused extends RuntimeException {
 
+	private final long requestId;
+
 	private final String messageKey;
 
-	RequestActionRefused(String messageKey) {
+	RequestActionRefused(long requestId, String messageKey) {
 		super(messageKey);
+		this.requestId = requestId;
 		this.messageKey = messageKey;
+	}
+
+	long requestId() {
+		return requestId;
 	}
 
 	String messageKey() {

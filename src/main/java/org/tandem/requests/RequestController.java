@@ -134,9 +134,9 @@ class RequestController {
 
 	/** A refused action comes back to the request, which says why. */
 	@ExceptionHandler(RequestActionRefused.class)
-	String refused(RequestActionRefused refused, @PathVariable long id, RedirectAttributes redirect) {
+	String refused(RequestActionRefused refused, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("refused", refused.messageKey());
-		return "redirect:/requests/" + id;
+		return "redirect:/requests/" + refused.requestId();
 	}
 
 	private String page(LaunchSession launch, HelpRequest request, Model model, MessageForm reply, MessageForm note,

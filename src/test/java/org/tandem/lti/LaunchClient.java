@@ -103,15 +103,50 @@ public final class LaunchClient {
 
 	/** Opens a Tandem path from a Tandem page, following same-origin redirects. */
 	public Page open(String path) {
-		String url = path.startsWith("http") ? path : tandem + path;
+		String url = (path.startsWith("http") ? path : tandem + path).replaceAll("#.*$", "");
 		for (int hops = 0; hops < 5; hops++) {
 			HttpResponse<String> response = get(url, "same-origin");
 			if (response.statusCode() / 100 != 3) {
 				return new Page(response.statusCode(), response.body(), url);
 			}
-			url = URI.create(url).resolve(response.headers().firstValue("Location").orElseThrow()).toString();
+			url = URI.create(url).resolve(response.headers().firstValue("Location").orElseThrow()).toString()
+				.replaceAll("#.*$", "");
 		}
 		throw new AssertionError("Too many redirects from " + path);
+	}
+
+	/**
+	 * Submits the form of this page whose action contains {@code action}, with its CSRF
+	 * token and these fields, from the page itself; follows the answer's redirects.
+	 */
+	public Page submit(Page page, String action, Map<String, String> fields) {
+		Matcher form = Pattern.compile("<form[^>]*action=\"([^\"]*" + Pattern.quote(action) + "[^\"]*)\"[^>]*>(.*?)</form>",
+				Pattern.DOTALL)
+			.matcher(page.body());
+		if (!form.find()) {
+			throw new AssertionError("No form for " + action + " on " + page.url());
+		}
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.group(2));
+		Map<String, String> body = new LinkedHashMap<>(fields);
+		if (csrf.find()) {
+			body.put("_csrf", csrf.group(1));
+		}
+		return post(form.group(1).replace("&amp;", "&"), body);
+	}
+
+	/** Posts a form from a Tandem page, as the browser in the iframe does. */
+	public Page post(String path, Map<String, String> fields) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : tandem + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Sec-Fetch-Site", "same-origin")
+			.header("Accept-Language", "fr")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+			.build());
+		if (response.statusCode() / 100 == 3) {
+			URI from = URI.create(path.startsWith("http") ? path : tandem + path);
+			return open(from.resolve(response.headers().firstValue("Location").orElseThrow()).toString());
+		}
+		return new Page(response.statusCode(), response.body(), path);
 	}
 
 	public HttpResponse<String> get(String url, String fetchSite) {

@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -32,6 +34,9 @@ public abstract class LaunchTestSupport {
 
 	protected static final TestPlatform PLATFORM = new TestPlatform(MOODLE, TANDEM);
 
+	/** A real SMTP server in the JVM: notifications are read as they arrive. */
+	protected static final GreenMail MAIL = startMail();
+
 	@Autowired
 	protected PlatformRegistry registry;
 
@@ -47,6 +52,9 @@ public abstract class LaunchTestSupport {
 		properties.add("tandem.base-url", () -> TANDEM);
 		properties.add("tandem.lti.platforms-dir", () -> "target/no-platform-files");
 		properties.add("spring.datasource.url", LaunchTestSupport::database);
+		properties.add("spring.mail.host", () -> "127.0.0.1");
+		properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+		properties.add("tandem.mail.poll-interval", () -> "200ms");
 	}
 
 	/** The database of this JVM's tests; subclasses may use PostgreSQL instead. */
@@ -65,6 +73,12 @@ public abstract class LaunchTestSupport {
 
 	protected long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	private static GreenMail startMail() {
+		GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		return mail;
 	}
 
 	private static WireMockServer startMoodle() {
