@@ -1,7 +1,5 @@
 package org.tandem.lti;
 
-import java.util.UUID;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -10,8 +8,8 @@ class H2StorageTest extends StorageTests {
 
 	@DynamicPropertySource
 	static void h2(DynamicPropertyRegistry properties) {
-		common(properties);
-		properties.add("spring.datasource.url", () -> "jdbc:h2:mem:storage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		TestDatabases.tandem(properties);
+		TestDatabases.h2(properties);
 	}
 
 }

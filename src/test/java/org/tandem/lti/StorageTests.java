@@ -26,7 +26,6 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,11 +62,6 @@ abstract class StorageTests {
 	ToolKeyProperties keyProperties;
 
 	Platform platform;
-
-	static void common(DynamicPropertyRegistry properties) {
-		properties.add("tandem.base-url", () -> "http://localhost:8080");
-		properties.add("tandem.lti.platforms-dir", () -> "target/no-platform-files");
-	}
 
 	@BeforeEach
 	void registerPlatform() {
