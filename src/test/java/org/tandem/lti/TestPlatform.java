@@ -42,7 +42,7 @@ public final class TestPlatform {
 
 	public static final String KEYS_PATH = "/mod/lti/certs.php";
 
-	static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+	public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 
 	private final WireMockServer site;
 
