@@ -9,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,6 +44,12 @@ class ErrorPages implements ErrorController {
 		if (ex instanceof ErrorResponse error) {
 			status = error.getStatusCode().value();
 			log.info("{} on {} {}: {}", status, request.getMethod(), request.getRequestURI(), ex.getMessage());
+		}
+		else if (ex instanceof TypeMismatchException || ex instanceof BindException
+				|| ex instanceof HttpMessageNotReadableException) {
+			// A value the browser should never send (a word where an id goes): the request is wrong.
+			status = 400;
+			log.info("400 on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 		}
 		else {
 			log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
