@@ -3,8 +3,6 @@ package org.tandem.lti;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +167,7 @@ abstract class StorageTests {
 	@Test
 	void keysRotateWithoutEverLeavingTheKeySetEmpty() {
 		jdbc.sql("delete from tool_key").update();
-		MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		StorageClock clock = new StorageClock(Instant.parse("2026-01-01T00:00:00Z"));
 		ToolKeys keys = new ToolKeys(jdbc, keyProperties, clock);
 
 		keys.rotate();
@@ -193,35 +191,6 @@ abstract class StorageTests {
 		keys.rotate();
 		assertThat(keys.publicKeySet().getKeyByKeyId(first)).as("then it is retired").isNull();
 		assertThat(keys.signingKey().getKeyID()).isEqualTo(second);
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 	private static WireMockServer startMoodle() {
