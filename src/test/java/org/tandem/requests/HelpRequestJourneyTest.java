@@ -104,6 +104,29 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 	}
 
 	@Test
+	void mailsSpeakTheLanguageOfTheRecipientsLastLaunch() throws Exception {
+		Page teacher = client.launchAs(TEACHER, claims -> claims.put(TestPlatform.LTI + "launch_presentation",
+				Map.of("locale", "fr", "document_target", "iframe")));
+		long id = requestId(file(teacher, "Langue des courriels"));
+		drain();
+		Page engineer = client.open(link(client.launchAs(ENGINEER), "/requests/" + id + "?"));
+
+		client.submit(engineer, "/replies", Map.of("body", "Bonjour"));
+
+		MimeMessage toTeacher = mails(1).stream().filter(m -> {
+			try {
+				return recipients(List.of(m)).contains("teacher1@example.com")
+						&& m.getSubject().contains("Réponse à votre demande");
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).findFirst().orElseThrow();
+		assertThat(body(toTeacher)).contains("a répondu à votre demande « Langue des courriels »",
+				"Ouvrir la demande depuis Moodle");
+	}
+
+	@Test
 	void invalidFormComesBackWithTheMistakesAndWhatWasTyped() {
 		Page teacher = client.launchAs(TEACHER);
 		Page form = client.open(link(teacher, "/requests/new"));
