@@ -77,9 +77,9 @@ class HelpDesk {
 		return id;
 	}
 
-	/** A teacher takes back a request nobody has taken yet. */
+	/** The teacher who filed it takes back a request nobody has taken yet. */
 	void withdraw(LaunchSession launch, long id) {
-		HelpRequest request = asTeacher(launch, id);
+		HelpRequest request = asRequester(launch, id);
 		if (request.status() != RequestStatus.NEW || request.assigneeId() != null) {
 			throw new RequestActionRefused(id, "request.refused.withdraw-taken");
 		}
@@ -165,8 +165,9 @@ class HelpDesk {
 		moveStatus(launch, request, seen, to, reason == null || reason.isBlank() ? null : reason.strip());
 	}
 
+	/** The teacher who asked rates the help, once. */
 	void rate(LaunchSession launch, long id, int rating, String comment) {
-		HelpRequest request = asTeacher(launch, id);
+		HelpRequest request = asRequester(launch, id);
 		if (!request.status().rateable()) {
 			throw new RequestActionRefused(id, "request.refused.rate-open");
 		}
@@ -197,10 +198,18 @@ class HelpDesk {
 		}
 	}
 
-	private HelpRequest asTeacher(LaunchSession launch, long id) {
+	/**
+	 * Withdrawing and rating belong to the teacher who asked: an engineer who is also
+	 * Instructor of the course (as Moodle makes them) must not rate their own help.
+	 */
+	static boolean isRequester(LaunchSession launch, HelpRequest request) {
+		return isTeacherOf(launch, request) && request.requesterId() == launch.personId();
+	}
+
+	private HelpRequest asRequester(LaunchSession launch, long id) {
 		HelpRequest request = visible(launch, id);
-		if (!isTeacherOf(launch, request)) {
-			throw new AccessDeniedException("Only the course's teachers may do this");
+		if (!isRequester(launch, request)) {
+			throw new AccessDeniedException("Only the teacher who asked may do this");
 		}
 		return request;
 	}

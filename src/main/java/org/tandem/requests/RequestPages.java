@@ -93,12 +93,14 @@ class RequestPages {
 							t.kind(), t.note()))
 					.toList(),
 				minutes(entries, HelpKind.MEDIATION), minutes(entries, HelpKind.MEDIATISATION),
-				request.firstAnswerWait(now), request.firstResponseAt() != null, request.sinceTeacherWrote(now),
+				request.firstAnswerWait(now), request.firstResponseAt() != null,
+				request.firstResponseAt() == null ? null : request.sinceTeacherWrote(now),
 				engineer, teacher, engineer ? request.status().next() : Set.of(),
 				engineers.stream().filter(e -> e.person() != null).toList(),
 				engineer ? templates.of(request.platformId()) : List.of(),
-				teacher && request.status() == RequestStatus.NEW && request.assigneeId() == null,
-				teacher && request.status().rateable() && request.rating() == null,
+				HelpDesk.isRequester(launch, request) && request.status() == RequestStatus.NEW
+						&& request.assigneeId() == null,
+				HelpDesk.isRequester(launch, request) && request.status().rateable() && request.rating() == null,
 				request.status() != RequestStatus.WITHDRAWN && request.status() != RequestStatus.CLOSED
 						&& request.status() != RequestStatus.DECLINED);
 	}

@@ -55,9 +55,9 @@ public class TimeFormats {
 		return message("duration.minutes", minutes);
 	}
 
-	/** Minutes of work as hours and minutes: "1 h 30". */
+	/** Minutes of work as hours and minutes: "1 h 30 min", or "45 min". */
 	public String minutes(long minutes) {
-		return message("duration.work", minutes / 60, minutes % 60);
+		return minutes < 60 ? message("duration.minutes", minutes) : message("duration.work", minutes / 60, minutes % 60);
 	}
 
 	private String message(String key, Object... args) {

@@ -109,6 +109,18 @@ class RequestAccessTest extends LaunchTestSupport {
 	}
 
 	@Test
+	void engineerWhoIsInstructorOfTheCourseStillCannotRateTheirOwnHelp() {
+		Page engineer = client.launchAs("noneditingteacher"); // Instructor of course 2, as Moodle makes them
+
+		assertThat(engineer.body()).contains("Access test");
+		Page request = client.open("/requests/" + requestId + "?session=" + engineer.sessionId());
+		assertThat(request.body()).doesNotContain("/withdraw?");
+		assertThat(postAs(engineer, "/requests/" + requestId + "/withdraw", Map.of()).status()).isEqualTo(403);
+		assertThat(postAs(engineer, "/requests/" + requestId + "/rating", Map.of("rating", "5")).status()).isEqualTo(403);
+		assertThat(status()).isEqualTo("NEW");
+	}
+
+	@Test
 	void requestCannotBeAssignedToSomeoneWhoIsNotAnEngineer() {
 		Page engineer = client.launchAs("noneditingteacher");
 		long teacherId = jdbc.sql("select requester_id from help_request where id = ?").param(requestId)
