@@ -274,6 +274,17 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 	}
 
 	@Test
+	void unknownMailLinkIsA404PageAndRemembersNothing() {
+		long clicks = count("open_link where clicked_at is not null");
+
+		var response = client.get("/open/" + "x".repeat(43), "none");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("Cette page n’existe pas");
+		assertThat(count("open_link where clicked_at is not null")).isEqualTo(clicks);
+	}
+
+	@Test
 	void administratorNamesAnEngineerWhoIsThenRecognised() {
 		Page admin = client.launchAs("siteadmin");
 		Page added = client.submit(admin, "/admin/engineers?", Map.of("lmsUserId", "", "email", "new.igp@example.com"));
