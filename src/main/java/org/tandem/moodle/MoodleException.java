@@ -1,0 +1,53 @@
+package org.tandem.moodle;
+
+/**
+ * Moodle refused a call (it answers errors with HTTP 200 and an {@code exception}
+ * object), or could not be reached. The problem says what an administrator should fix.
+ */
+public class MoodleException extends RuntimeException {
+
+	/** What went wrong, each with a message in the bundles: {@code moodle.problem.<key>}. */
+	public enum Problem {
+
+		/** The token is unknown, expired or revoked. */
+		INVALID_TOKEN,
+		/** The function is not in the external service of the token. */
+		FUNCTION_NOT_IN_SERVICE,
+		/** No course with this id. */
+		COURSE_NOT_FOUND,
+		/** The service account cannot see this course (a capability or an override). */
+		COURSE_NOT_ACCESSIBLE,
+		/** Messaging is disabled on the site. */
+		MESSAGING_DISABLED,
+		/** Moodle refused the call's parameters. */
+		INVALID_PARAMETER,
+		/** Moodle is down, too slow, or answered something that is not its JSON. */
+		UNAVAILABLE,
+		/** Any other error Moodle reports. */
+		OTHER;
+
+		public String key() {
+			return "moodle.problem." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+
+	}
+
+	private final Problem problem;
+
+	private final String function;
+
+	public MoodleException(Problem problem, String function, String detail, Throwable cause) {
+		super(function + ": " + problem + (detail == null ? "" : " (" + detail + ")"), cause);
+		this.problem = problem;
+		this.function = function;
+	}
+
+	public Problem problem() {
+		return problem;
+	}
+
+	public String function() {
+		return function;
+	}
+
+}
