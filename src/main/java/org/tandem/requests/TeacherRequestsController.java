@@ -1,5 +1,9 @@
 package org.tandem.requests;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.Valid;
 import org.tandem.lti.LaunchSession;
 
@@ -49,8 +53,11 @@ class TeacherRequestsController {
 	}
 
 	private static String formPage(Model model) {
-		model.addAttribute("mediation", Topic.of(HelpKind.MEDIATION));
-		model.addAttribute("mediatisation", Topic.of(HelpKind.MEDIATISATION));
+		Map<HelpKind, List<Topic>> topics = new EnumMap<>(HelpKind.class);
+		for (HelpKind kind : HelpKind.values()) {
+			topics.put(kind, Topic.of(kind));
+		}
+		model.addAttribute("topics", topics);
 		model.addAttribute("workModes", WorkMode.values());
 		return "requests/form";
 	}
