@@ -71,7 +71,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code jdbc-url}, {@code jdbc-user}, {@code jdbc-password} (another database, e.g. a
  * PostgreSQL), {@code log} (Tandem's own log level, WARN; INFO logs one line per
  * launch, as production does), {@code follow} (false; true also opens {@code /home}
- * with the session, outside the latency).
+ * with the session, outside the latency). Options whose name has a dot are passed to Tandem
+ * as Spring properties, for experiments, e.g.
+ * {@code --management.observations.enable.spring.security=false}.
  * <p>
  * Exits with an exception (non-zero) if any launch failed. Not a test: the class name does
  * not match surefire's or failsafe's includes.
@@ -82,6 +84,8 @@ public final class LaunchLoadBenchmark {
 		.compile("id=\"continue\"[^>]*href=\"(/home\\?session=[A-Za-z0-9_-]{43})\"");
 
 	private static final String WHO = "teacher";
+
+	private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
 	private final Map<String, String> options;
 
@@ -162,13 +166,20 @@ public final class LaunchLoadBenchmark {
 			prepareClient();
 
 			printMachine();
+			// One launch alone first: it fetches the key set, which 32 cold launches at once
+			// could time out on.
+			started = Instant.now();
+			launch("first-launch");
+			System.out.printf("First launch (cold, fetches Moodle's key set): %d ms%n",
+					Duration.between(started, Instant.now()).toMillis());
 			System.out.printf("Warm-up: %d launches, %d concurrent%n", warmup, concurrency);
 			Result warm = runLaunches(warmup, "warmup-");
 			System.out.printf("  %d ok, %d errors, %.0f launches/s%n", warm.ok(), warm.errors(),
 					warm.perSecond());
 			warm.printErrors();
 
-			System.out.printf("Measuring: %d launches, %d concurrent%n", launches, concurrency);
+			System.out.printf("Measuring: %d launches, %d concurrent (from %s)%n", launches, concurrency,
+					java.time.LocalTime.now().withNano(0));
 			Result result = runLaunches(launches, "");
 			result.print();
 			return result.errors() + warm.errors();
@@ -196,6 +207,12 @@ public final class LaunchLoadBenchmark {
 		}
 		properties.put("logging.level.root", "WARN");
 		properties.put("logging.level.org.tandem", option("log", "WARN"));
+		// Options with a dot are Spring properties for Tandem, for experiments.
+		options.forEach((name, value) -> {
+			if (name.contains(".")) {
+				properties.put(name, value);
+			}
+		});
 		// The profile's file says these too: command-line style arguments win over it.
 		List<String> args = new ArrayList<>();
 		properties.forEach((name, value) -> args.add("--" + name + "=" + value));
@@ -326,6 +343,7 @@ public final class LaunchLoadBenchmark {
 		Map<String, String> redirect = LaunchClient
 			.query(URI.create(login.headers().firstValue("Location").orElseThrow()));
 
+		long signingCpu = CPU.getCurrentThreadCpuTime();
 		Map<String, Object> claims = new LinkedHashMap<>(claimsTemplate);
 		long now = Instant.now().getEpochSecond();
 		claims.put("sub", subject);
@@ -335,6 +353,7 @@ public final class LaunchLoadBenchmark {
 		SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
 		jwt.sign(signer);
 		String idToken = jwt.serialize();
+		signingCpu = CPU.getCurrentThreadCpuTime() - signingCpu;
 		long t2 = System.nanoTime();
 
 		Map<String, String> form = new LinkedHashMap<>();
@@ -360,7 +379,7 @@ public final class LaunchLoadBenchmark {
 				throw new AssertionError("Home answered " + home.statusCode() + ": " + shorten(home.body()));
 			}
 		}
-		return new Timings(t3 - t0 - (t2 - t1), t1 - t0, t3 - t2, t2 - t1);
+		return new Timings(t3 - t0 - (t2 - t1), t1 - t0, t3 - t2, signingCpu);
 	}
 
 	private static String shorten(String body) {
@@ -377,12 +396,19 @@ public final class LaunchLoadBenchmark {
 		}
 	}
 
-	/** Nanoseconds: the latency (login + launch, without the client's signing) and its parts. */
+	/**
+	 * Nanoseconds: the latency (login + launch, without the client's signing), its parts,
+	 * and the CPU time the client spent signing.
+	 */
 	private record Timings(long total, long login, long launch, long signing) {
 	}
 
-	/** CPU time of the process, of its threads by kind, and GC time. */
-	private record CpuSnapshot(long process, Map<String, Long> byKind, long gcMillis, long gcCount) {
+	/**
+	 * CPU time of the process, of its threads by kind, GC time, and the machine's busy CPU
+	 * time (Linux {@code /proc/stat}, -1 elsewhere) to tell whether other processes competed.
+	 */
+	private record CpuSnapshot(long process, Map<String, Long> byKind, long gcMillis, long gcCount,
+			long machineBusy) {
 
 		static CpuSnapshot take() {
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -404,7 +430,25 @@ public final class LaunchLoadBenchmark {
 				gcMillis += Math.max(0, gc.getCollectionTime());
 				gcCount += Math.max(0, gc.getCollectionCount());
 			}
-			return new CpuSnapshot(process, byKind, gcMillis, gcCount);
+			return new CpuSnapshot(process, byKind, gcMillis, gcCount, machineBusyNanos());
+		}
+
+		/** Busy time of all CPUs: user + nice + system + irq + softirq + steal, in nanoseconds. */
+		static long machineBusyNanos() {
+			try {
+				String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+					.get(0)
+					.trim()
+					.split("\\s+");
+				long busy = 0;
+				for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) {
+					busy += Long.parseLong(fields[i]);
+				}
+				return busy * 1_000_000_000L / 100; // USER_HZ is 100 on Linux
+			}
+			catch (IOException | RuntimeException ex) {
+				return -1;
+			}
 		}
 
 		static String kind(String thread) {
@@ -460,12 +504,18 @@ public final class LaunchLoadBenchmark {
 			double processCpuMs = (after.process() - before.process()) / 1e6;
 			double capacityMs = wallMs * cores;
 			System.out.printf(Locale.ROOT,
-					"client signing (RS256, in the workers, outside the latency): %.0f ms total, %.3f ms per launch, "
-							+ "%.1f%% of the %d cores' time%n",
+					"client signing (RS256, CPU time, outside the latency): %.0f ms total, %.3f ms per launch, "
+							+ "%.1f%% of the %d cores × wall%n",
 					signingNanos / 1e6, signingNanos / 1e6 / Math.max(1, ok), 100 * signingNanos / 1e6 / capacityMs,
 					cores);
 			System.out.printf(Locale.ROOT, "process CPU %.0f ms = %.0f%% of %d cores × wall; per launch %.2f ms%n",
 					processCpuMs, 100 * processCpuMs / capacityMs, cores, processCpuMs / Math.max(1, ok));
+			if (before.machineBusy() >= 0 && after.machineBusy() >= 0) {
+				double othersMs = (after.machineBusy() - before.machineBusy()) / 1e6 - processCpuMs;
+				System.out.printf(Locale.ROOT, "other processes on the machine: %.0f ms CPU = %.0f%% of cores × wall%s%n",
+						Math.max(0, othersMs), Math.max(0, 100 * othersMs / capacityMs),
+						othersMs > 0.05 * capacityMs ? "  <- NOT A QUIET MACHINE: figures are not representative" : "");
+			}
 			Map<String, Long> kinds = new TreeMap<>();
 			after.byKind().forEach((kind, cpu) -> kinds.put(kind, cpu - before.byKind().getOrDefault(kind, 0L)));
 			// The workers have ended by now: they measured themselves.
@@ -478,6 +528,16 @@ public final class LaunchLoadBenchmark {
 					100 * (processCpuMs - javaThreads / 1e6) / processCpuMs);
 			System.out.printf(Locale.ROOT, "GC: %d collections, %d ms%n", after.gcCount() - before.gcCount(),
 					after.gcMillis() - before.gcMillis());
+			long tandemNanos = kinds.entrySet()
+				.stream()
+				.filter(e -> e.getKey().startsWith("Tandem"))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			double tandemMsPerLaunch = tandemNanos / 1e6 / Math.max(1, ok);
+			System.out.printf(Locale.ROOT,
+					"Tandem's threads: %.2f ms CPU per launch (without GC/JIT); alone on these %d cores that is "
+							+ "at most ~%.0f launches/s (estimate)%n",
+					tandemMsPerLaunch, cores, cores * 1000 / tandemMsPerLaunch);
 			System.out.printf(Locale.ROOT, "target 500 launches/s with p99 < 50 ms: %s%n",
 					perSecond() >= 500 && nanos(latencies, 0.99) < 50_000_000L ? "MET" : "NOT MET");
 			printErrors();
