@@ -165,10 +165,21 @@ class RequestRepository {
 		return counts;
 	}
 
-	/** The courses of the platform that have requests, for the queue's course filter. */
+	/**
+	 * The courses of the platform that have requests, for the queue's course filter. A
+	 * plain {@code distinct} reads every request of the platform; this skips from one course
+	 * to the next along the (platform, course) index, one probe per course.
+	 */
 	List<Long> coursesWithRequests(long platformId) {
-		return jdbc.sql("select distinct course_id from help_request where platform_id = ?")
-			.param(platformId)
+		return jdbc.sql("""
+				with recursive courses (course_id) as (
+				  select min(course_id) from help_request where platform_id = :platform
+				  union all
+				  select (select min(h.course_id) from help_request h
+				          where h.platform_id = :platform and h.course_id > courses.course_id)
+				  from courses where courses.course_id is not null)
+				select course_id from courses where course_id is not null""")
+			.param("platform", platformId)
 			.query(Long.class)
 			.list();
 	}
