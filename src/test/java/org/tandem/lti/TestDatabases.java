@@ -29,9 +29,21 @@ public final class TestDatabases {
 				() -> "jdbc:h2:mem:storage-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 	}
 
+	/**
+	 * A database of its own on the shared server, for each test context: contexts run
+	 * scheduled jobs (key rotation) that must not touch another test's rows.
+	 */
 	public static void postgres(DynamicPropertyRegistry properties) {
 		EmbeddedPostgres server = postgres();
-		properties.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
+		String name = "tandem_" + java.util.UUID.randomUUID().toString().replace("-", "");
+		try (java.sql.Connection connection = server.getPostgresDatabase().getConnection();
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		properties.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", name));
 		properties.add("spring.datasource.username", () -> "postgres");
 		properties.add("spring.datasource.password", () -> "");
 	}
