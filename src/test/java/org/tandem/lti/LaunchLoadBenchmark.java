@@ -201,9 +201,11 @@ public final class LaunchLoadBenchmark {
 		properties.put("tandem.base-url", tandem);
 		properties.put("tandem.lti.platforms-dir", "target/no-platform-files");
 		properties.put("spring.datasource.url", jdbcUrl);
-		if (options.containsKey("jdbc-url") || System.getProperty("bench.jdbc-url") != null) {
-			properties.put("spring.datasource.username", option("jdbc-user", ""));
-			properties.put("spring.datasource.password", option("jdbc-password", ""));
+		if (option("jdbc-user", null) != null) {
+			properties.put("spring.datasource.username", option("jdbc-user", null));
+		}
+		if (option("jdbc-password", null) != null) {
+			properties.put("spring.datasource.password", option("jdbc-password", null));
 		}
 		properties.put("logging.level.root", "WARN");
 		properties.put("logging.level.org.tandem", option("log", "WARN"));
