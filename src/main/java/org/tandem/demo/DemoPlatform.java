@@ -80,7 +80,7 @@ class DemoPlatform implements ApplicationRunner {
 		return new PlatformRegistration("Tandem demo platform", issuer(), CLIENT_ID,
 				URI.create(properties.url("/demo/auth")), URI.create(properties.url("/demo/token")),
 				URI.create(properties.url("/demo/jwks.json")), URI.create(properties.url("/demo")),
-				List.of(DEPLOYMENT_ID), List.of(new PlatformRegistration.Engineer(DemoUser.ENGINEER.id, null)), true);
+				List.of(DEPLOYMENT_ID), List.of(new PlatformRegistration.Engineer(DemoUser.ENGINEER.id, null)), true, null);
 	}
 
 	String issuer() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +23,16 @@ public class PlatformRegistry {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile List<Platform> platforms = List.of();
 
 	private volatile Set<String> frameAncestors = Set.of();
 
-	PlatformRegistry(PlatformRepository repository, Clock clock) {
+	PlatformRegistry(PlatformRepository repository, Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.clock = clock;
+		this.events = events;
 		reload();
 	}
 
@@ -39,7 +43,9 @@ public class PlatformRegistry {
 		repository.replaceDeployments(id, registration.deploymentIds());
 		repository.replaceEngineers(id, "registration", registration.engineers());
 		reload();
-		return byId(id).orElseThrow();
+		Platform platform = byId(id).orElseThrow();
+		events.publishEvent(new PlatformRegistered(platform, registration.webServices()));
+		return platform;
 	}
 
 	public Optional<Platform> byId(long id) {

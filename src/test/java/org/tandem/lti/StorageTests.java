@@ -76,7 +76,7 @@ abstract class StorageTests {
 	void registrationIsKeptAndUpdatedInPlace() {
 		PlatformRegistration changed = new PlatformRegistration("Renamed Moodle", PLATFORM.issuer(), TestPlatform.CLIENT_ID,
 				PLATFORM.registration().authUrl(), PLATFORM.registration().tokenUrl(),
-				PLATFORM.registration().jwksUrl(), null, List.of("1", "2", "3"), List.of(), true);
+				PLATFORM.registration().jwksUrl(), null, List.of("1", "2", "3"), List.of(), true, null);
 
 		Platform updated = registry.register(changed, "storage-moodle.yml");
 

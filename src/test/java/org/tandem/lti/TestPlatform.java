@@ -86,7 +86,7 @@ public final class TestPlatform {
 				URI.create(issuer() + "/mod/lti/token.php"), URI.create(issuer() + KEYS_PATH), null,
 				List.of(DEPLOYMENT_ID, "7"), List.of(new PlatformRegistration.Engineer(ENGINEER_SUB, null),
 						new PlatformRegistration.Engineer(null, "IGP@example.com")),
-				true);
+				true, null);
 	}
 
 	/** Serves these keys at Moodle's key set URL. */

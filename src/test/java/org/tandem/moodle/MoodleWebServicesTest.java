@@ -39,7 +39,7 @@ class MoodleWebServicesTest {
 		MOODLE.start();
 	}
 
-	final MoodleWebServices client = new MoodleWebServices(new MoodleProperties(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+	final MoodleWebServices client = new MoodleWebServices(new MoodleProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), null));
 
 	final MoodleSite site = new MoodleSite(URI.create("http://127.0.0.1:" + MOODLE.port()), "0123456789abcdef");
 

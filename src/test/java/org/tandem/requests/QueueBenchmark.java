@@ -271,7 +271,7 @@ public final class QueueBenchmark {
 		}
 		engineers.add(new PlatformRegistration.Engineer(null, "IGP@example.com"));
 		return new PlatformRegistration(base.name(), base.issuer(), base.clientId(), base.authUrl(), base.tokenUrl(),
-				base.jwksUrl(), base.siteUrl(), base.deploymentIds(), engineers, true);
+				base.jwksUrl(), base.siteUrl(), base.deploymentIds(), engineers, true, null);
 	}
 
 	private static String engineerSubject(int i) {
