@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.tandem.moodle.CourseContents;
@@ -44,6 +45,30 @@ public record CourseSnapshot(List<Artifact> artifacts) {
 		return new CourseSnapshot(artifacts);
 	}
 
+	/** The sections in course order, each with its modules. */
+	public List<SectionOutline> outline() {
+		List<SectionOutline> outline = new ArrayList<>();
+		List<Artifact> modules = null;
+		for (Artifact artifact : artifacts) {
+			if (artifact.kind() == Artifact.Kind.SECTION) {
+				modules = new ArrayList<>();
+				outline.add(new SectionOutline(artifact, modules));
+			}
+			else if (modules != null) {
+				modules.add(artifact);
+			}
+		}
+		return outline.stream().map(s -> new SectionOutline(s.section(), List.copyOf(s.modules()))).toList();
+	}
+
+	public Optional<Artifact> find(String key) {
+		return artifacts.stream().filter(a -> a.key().equals(key)).findFirst();
+	}
+
+	/** A section and its modules, as the request form lists them. */
+	public record SectionOutline(Artifact section, List<Artifact> modules) {
+	}
+
 	/** The artifacts by key, in course order. */
 	Map<String, Artifact> byKey() {
 		Map<String, Artifact> map = new LinkedHashMap<>();
@@ -55,7 +80,10 @@ public record CourseSnapshot(List<Artifact> artifacts) {
 		List<Object> parts = new ArrayList<>(List.of(Objects.toString(module.description(), ""),
 				Objects.toString(module.availability(), ""), Objects.toString(module.completion(), "")));
 		for (CourseContents.Content content : module.contents()) {
-			parts.add(content.filepath() + content.filename());
+			// A url's content is named after the module (mod_url's export): a rename is not a content change.
+			if (!"url".equals(content.type())) {
+				parts.add(content.filepath() + content.filename());
+			}
 			parts.add(content.filesize());
 			if (FILE_TIMES.contains(module.modname())) {
 				parts.add(content.timemodified());
@@ -64,7 +92,8 @@ public record CourseSnapshot(List<Artifact> artifacts) {
 		return digest(parts.toArray());
 	}
 
-	private static String digest(Object... parts) {
+	/** A short SHA-256 digest (128 bits, hex) of the parts, each ended by a NUL. */
+	static String digest(Object... parts) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			for (Object part : parts) {

@@ -2,7 +2,13 @@ package org.tandem.requests;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
+import org.tandem.artifacts.Artifact;
+import org.tandem.artifacts.CourseChange;
+import org.tandem.artifacts.CourseCheck;
+import org.tandem.artifacts.CourseChecks;
+import org.tandem.artifacts.CourseHistory;
 import org.tandem.lti.Directory;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.Role;
@@ -31,16 +37,29 @@ class HelpDesk {
 
 	private final RequestNotifications notifications;
 
+	private final RequestTargets targets;
+
+	private final Reworks reworks;
+
+	private final CourseChecks checks;
+
+	private final CourseHistory history;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	HelpDesk(RequestRepository requests, TimeEntries time, Directory directory, RequestNotifications notifications,
+			RequestTargets targets, Reworks reworks, CourseChecks checks, CourseHistory history,
 			ApplicationEventPublisher events, Clock clock) {
 		this.requests = requests;
 		this.time = time;
 		this.directory = directory;
 		this.notifications = notifications;
+		this.targets = targets;
+		this.reworks = reworks;
+		this.checks = checks;
+		this.history = history;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -61,7 +80,12 @@ class HelpDesk {
 				&& request.platformId() == launch.platformId();
 	}
 
-	long file(LaunchSession launch, RequestForm form) {
+	/**
+	 * Files the request with the parts of the course it is about (as the last snapshot has
+	 * them), then has the course checked once this is saved: the snapshot the request's
+	 * changes are measured from.
+	 */
+	long file(LaunchSession launch, RequestForm form, List<Artifact> parts) {
 		if (!launch.has(Role.TEACHER)) {
 			throw new AccessDeniedException("Only the course's teachers file requests");
 		}
@@ -73,7 +97,9 @@ class HelpDesk {
 				null, null, now, now, null, now, true, null, null, null));
 		requests.addEvent(id, launch.personId(), RequestRepository.EventType.CREATED, null, RequestStatus.NEW.name(),
 				null, now);
+		targets.save(id, form.wholeCourse(), parts);
 		events.publishEvent(new RequestFiled(id, launch.platformId(), launch.courseId()));
+		checks.checkSoon(course(launch.courseId()));
 		return id;
 	}
 
@@ -185,6 +211,62 @@ class HelpDesk {
 		requests.touch(request.id(), clock.instant());
 	}
 
+	/** An engineer looks at the course as Moodle has it now. */
+	CourseCheck checkCourse(LaunchSession launch, long id) {
+		HelpRequest request = asEngineer(launch, id);
+		return checks.check(course(request.courseId()));
+	}
+
+	/** The engineer says a change found in the course is their work for this request. */
+	void rework(LaunchSession launch, long id, long changeId, HelpKind kind, String note) {
+		HelpRequest request = asEngineer(launch, id);
+		CourseChange change = changeSinceFiled(request, changeId);
+		Instant now = clock.instant();
+		if (reworks.reviews(id).containsKey(changeId)
+				|| !reworks.fromChange(id, launch.personId(), change, kind, TimeEntries.blankToNull(note), now)) {
+			throw new RequestActionRefused(id, "rework.refused.reviewed");
+		}
+		reworked(launch, request, change.name(), now);
+	}
+
+	/** The engineer says a change found in the course is not their work for this request. */
+	void notMine(LaunchSession launch, long id, long changeId) {
+		HelpRequest request = asEngineer(launch, id);
+		changeSinceFiled(request, changeId);
+		if (reworks.reviews(id).containsKey(changeId)
+				|| !reworks.dismiss(id, changeId, launch.personId(), clock.instant())) {
+			throw new RequestActionRefused(id, "rework.refused.reviewed");
+		}
+	}
+
+	/** Work Moodle cannot see: a scenario document, a meeting, an artifact outside Moodle. */
+	void reworkOutside(LaunchSession launch, long id, OutsideReworkForm form) {
+		HelpRequest request = asEngineer(launch, id);
+		Instant now = clock.instant();
+		reworks.outside(id, launch.personId(), form.title().strip(), TimeEntries.blankToNull(form.link()),
+				form.kind(), TimeEntries.blankToNull(form.note()), now);
+		reworked(launch, request, form.title().strip(), now);
+	}
+
+	private void reworked(LaunchSession launch, HelpRequest request, String name, Instant now) {
+		if (request.status() == RequestStatus.WITHDRAWN) {
+			throw new RequestActionRefused(request.id(), "rework.refused.withdrawn");
+		}
+		requests.addEvent(request.id(), launch.personId(), RequestRepository.EventType.REWORK, null, name, null, now);
+		requests.touch(request.id(), now);
+	}
+
+	/** Only a change found after the request was filed can be its work. */
+	private CourseChange changeSinceFiled(HelpRequest request, long changeId) {
+		return history.change(request.courseId(), changeId)
+			.filter(c -> c.detectedAt().isAfter(request.createdAt()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private Directory.CourseRef course(long courseId) {
+		return directory.courses(List.of(courseId)).get(courseId);
+	}
+
 	private void moveStatus(LaunchSession launch, HelpRequest request, RequestStatus from, RequestStatus to,
 			String reason) {
 		Instant now = clock.instant();
@@ -195,6 +277,9 @@ class HelpDesk {
 				reason, now);
 		if (launch.personId() != request.requesterId()) {
 			notifications.statusChanged(request, launch.personId(), to, reason);
+		}
+		if (to == RequestStatus.RESOLVED) {
+			checks.checkSoon(course(request.courseId()));
 		}
 	}
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.tandem.artifacts.CourseCheck;
 import org.tandem.lti.LaunchSession;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,10 +35,13 @@ class RequestController {
 
 	private final AnswerTemplates templates;
 
-	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates) {
+	private final CourseWorkPages courseWork;
+
+	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates, CourseWorkPages courseWork) {
 		this.desk = desk;
 		this.pages = pages;
 		this.templates = templates;
+		this.courseWork = courseWork;
 	}
 
 	record MessageForm(@NotBlank(message = "{message.form.body.required}") @Size(max = 10000,
@@ -132,6 +136,48 @@ class RequestController {
 		return "redirect:/requests/" + id + "#time";
 	}
 
+	record ReworkForm(@NotNull(message = "{time.form.kind.required}") HelpKind kind,
+			@Size(max = 2000, message = "{request.form.too-long}") String note) {
+	}
+
+	/** Looks at the course now; the page says what was found, or why Moodle could not be read. */
+	@PostMapping("/requests/{id}/course-check")
+	String checkCourse(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			RedirectAttributes redirect) {
+		CourseCheck check = desk.checkCourse(launch, id);
+		redirect.addFlashAttribute("checked", check.outcome());
+		redirect.addFlashAttribute("checkProblem", check.problem() == null ? null : check.problem().key());
+		redirect.addFlashAttribute("newChanges", check.newChanges());
+		return "redirect:/requests/" + id + "#course";
+	}
+
+	@PostMapping("/requests/{id}/changes/{change}/rework")
+	String rework(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id, @PathVariable long change,
+			@Valid ReworkForm form, BindingResult errors) {
+		if (errors.hasErrors()) {
+			throw new RequestActionRefused(id, "rework.refused.invalid");
+		}
+		desk.rework(launch, id, change, form.kind(), form.note());
+		return "redirect:/requests/" + id + "#course";
+	}
+
+	@PostMapping("/requests/{id}/changes/{change}/not-mine")
+	String notMine(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id, @PathVariable long change) {
+		desk.notMine(launch, id, change);
+		return "redirect:/requests/" + id + "#course";
+	}
+
+	@PostMapping("/requests/{id}/reworks")
+	String reworkOutside(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@Valid @ModelAttribute("outside") OutsideReworkForm form, BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			HelpRequest request = desk.visible(launch, id);
+			return page(launch, request, model, new MessageForm(""), new MessageForm(""), emptyTime(request));
+		}
+		desk.reworkOutside(launch, id, form);
+		return "redirect:/requests/" + id + "#reworks";
+	}
+
 	/** A refused action comes back to the request, which says why. */
 	@ExceptionHandler(RequestActionRefused.class)
 	String refused(RequestActionRefused refused, RedirectAttributes redirect) {
@@ -142,6 +188,10 @@ class RequestController {
 	private String page(LaunchSession launch, HelpRequest request, Model model, MessageForm reply, MessageForm note,
 			TimeEntryForm time) {
 		model.addAttribute("view", pages.request(launch, request));
+		model.addAttribute("work", courseWork.of(launch, request));
+		if (!model.containsAttribute("outside")) {
+			model.addAttribute("outside", new OutsideReworkForm(null, null, request.kind(), null));
+		}
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("activities", TimeActivity.values());
 		model.addAttribute("kinds", HelpKind.values());

@@ -147,6 +147,7 @@ class RequestPages {
 		return switch (event.type()) {
 			case CREATED -> messages.getMessage("event.created", new Object[] { actor }, locale);
 			case RATED -> messages.getMessage("event.rated", new Object[] { actor, event.to() }, locale);
+			case REWORK -> messages.getMessage("event.rework", new Object[] { actor, event.to() }, locale);
 			case ASSIGNEE -> messages.getMessage("event.assignee",
 					new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) }, locale);
 			case STATUS -> messages.getMessage("event.status",

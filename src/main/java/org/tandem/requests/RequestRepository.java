@@ -243,7 +243,7 @@ class RequestRepository {
 
 	enum EventType {
 
-		CREATED, STATUS, ASSIGNEE, RATED
+		CREATED, STATUS, ASSIGNEE, RATED, REWORK
 
 	}
 

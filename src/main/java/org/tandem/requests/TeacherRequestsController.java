@@ -1,10 +1,18 @@
 package org.tandem.requests;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
+import org.tandem.artifacts.Artifact;
+import org.tandem.artifacts.CourseCheck;
+import org.tandem.artifacts.CourseChecks;
+import org.tandem.artifacts.CourseHistory;
+import org.tandem.artifacts.SnapshotRecord;
+import org.tandem.lti.Directory;
 import org.tandem.lti.LaunchSession;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,7 +24,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The teacher's side: the course's requests, and the form to ask for help. */
+/**
+ * The teacher's side: the course's requests, and the form to ask for help. The form lists
+ * the course as Moodle has it, so that the teacher picks the parts the request is about;
+ * when Moodle cannot be read, the teacher says it in words.
+ */
 @Controller
 @PreAuthorize("hasRole('TEACHER')")
 class TeacherRequestsController {
@@ -25,9 +37,19 @@ class TeacherRequestsController {
 
 	private final RequestPages pages;
 
-	TeacherRequestsController(HelpDesk desk, RequestPages pages) {
+	private final CourseChecks checks;
+
+	private final CourseHistory history;
+
+	private final Directory directory;
+
+	TeacherRequestsController(HelpDesk desk, RequestPages pages, CourseChecks checks, CourseHistory history,
+			Directory directory) {
 		this.desk = desk;
 		this.pages = pages;
+		this.checks = checks;
+		this.history = history;
+		this.directory = directory;
 	}
 
 	@GetMapping("/teacher")
@@ -37,28 +59,44 @@ class TeacherRequestsController {
 	}
 
 	@GetMapping("/requests/new")
-	String form(Model model) {
+	String form(@AuthenticationPrincipal LaunchSession launch, Model model) {
 		model.addAttribute("form", RequestForm.empty());
-		return formPage(model);
+		CourseCheck check = checks.check(directory.courses(List.of(launch.courseId())).get(launch.courseId()));
+		model.addAttribute("courseProblem", check.outcome() == CourseCheck.Outcome.FAILED ? check.problem().key() : null);
+		return formPage(model, check.checked() ? check.snapshot() : null);
 	}
 
 	@PostMapping("/requests")
 	String file(@AuthenticationPrincipal LaunchSession launch, @Valid @ModelAttribute("form") RequestForm form,
 			BindingResult errors, Model model) {
-		if (errors.hasErrors()) {
-			return formPage(model);
+		Optional<SnapshotRecord> course = history.latest(launch.courseId());
+		List<Artifact> parts = new ArrayList<>();
+		if (!errors.hasFieldErrors("targets")) {
+			for (String key : form.targets()) {
+				Optional<Artifact> part = course.flatMap(c -> c.snapshot().find(key));
+				if (part.isEmpty()) {
+					errors.rejectValue("targets", "request.form.targets.unknown");
+					break;
+				}
+				parts.add(part.get());
+			}
 		}
-		long id = desk.file(launch, form);
+		if (errors.hasErrors()) {
+			return formPage(model, course.orElse(null));
+		}
+		long id = desk.file(launch, form, parts);
 		return "redirect:/requests/" + id + "?filed";
 	}
 
-	private static String formPage(Model model) {
+	/** @param course the course to pick parts from, null when Moodle could not be read */
+	private static String formPage(Model model, SnapshotRecord course) {
 		Map<HelpKind, List<Topic>> topics = new EnumMap<>(HelpKind.class);
 		for (HelpKind kind : HelpKind.values()) {
 			topics.put(kind, Topic.of(kind));
 		}
 		model.addAttribute("topics", topics);
 		model.addAttribute("workModes", WorkMode.values());
+		model.addAttribute("outline", course == null ? null : course.snapshot().outline());
 		return "requests/form";
 	}
 

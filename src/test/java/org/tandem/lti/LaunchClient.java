@@ -136,11 +136,16 @@ public final class LaunchClient {
 
 	/** Posts a form from a Tandem page, as the browser in the iframe does. */
 	public Page post(String path, Map<String, String> fields) {
+		return post(path, encode(fields));
+	}
+
+	/** Posts a form body as given, for fields that repeat (checkboxes). */
+	public Page post(String path, String formBody) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : tandem + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Sec-Fetch-Site", "same-origin")
 			.header("Accept-Language", "fr")
-			.POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+			.POST(HttpRequest.BodyPublishers.ofString(formBody))
 			.build());
 		if (response.statusCode() / 100 == 3) {
 			URI from = URI.create(path.startsWith("http") ? path : tandem + path);

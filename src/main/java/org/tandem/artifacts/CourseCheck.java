@@ -1,0 +1,30 @@
+package org.tandem.artifacts;
+
+import org.tandem.moodle.MoodleException;
+
+/**
+ * What a check of the course found.
+ *
+ * @param problem why Moodle could not be read, when {@link Outcome#FAILED}
+ * @param snapshot the course as Moodle has it; when the check failed, the last stored
+ * snapshot, which may be null
+ * @param newChanges how many changes this check stored
+ */
+public record CourseCheck(Outcome outcome, MoodleException.Problem problem, SnapshotRecord snapshot, int newChanges) {
+
+	public enum Outcome {
+
+		/** Moodle answered: the snapshot is the course now. */
+		CHECKED,
+		/** The platform has no web services: the course cannot be seen. */
+		NOT_CONFIGURED,
+		/** Moodle refused or could not be reached. */
+		FAILED
+
+	}
+
+	public boolean checked() {
+		return outcome == Outcome.CHECKED;
+	}
+
+}

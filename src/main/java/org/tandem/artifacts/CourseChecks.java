@@ -1,0 +1,140 @@
+package org.tandem.artifacts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.lti.Directory.CourseRef;
+import org.tandem.moodle.CourseContents;
+import org.tandem.moodle.CourseUpdates;
+import org.tandem.moodle.MoodleException;
+import org.tandem.moodle.MoodleSite;
+import org.tandem.moodle.MoodleSites;
+import org.tandem.moodle.MoodleWebServices;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Looks at a course as Moodle has it: reads its contents and what Moodle says changed
+ * since the last look, compares with the last snapshot, and stores a new snapshot with its
+ * changes only when something changed. Moodle is called outside any transaction, so a slow
+ * Moodle holds no database lock; the comparison and the writes run with the course locked,
+ * so that two checks at once never store a change twice.
+ */
+@Service
+public class CourseChecks {
+
+	private static final Logger log = LoggerFactory.getLogger(CourseChecks.class);
+
+	private final MoodleSites sites;
+
+	private final MoodleWebServices webServices;
+
+	private final SnapshotStore store;
+
+	private final TransactionTemplate transaction;
+
+	private final TaskExecutor executor;
+
+	private final Clock clock;
+
+	CourseChecks(MoodleSites sites, MoodleWebServices webServices, SnapshotStore store,
+			PlatformTransactionManager transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			Clock clock) {
+		this.sites = sites;
+		this.webServices = webServices;
+		this.store = store;
+		this.transaction = new TransactionTemplate(transactions);
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	/** Checks the course now; never throws for what Moodle does, the result says it. */
+	public CourseCheck check(CourseRef course) {
+		Optional<MoodleSite> site = sites.of(course.platformId());
+		Optional<SnapshotRecord> last = store.latest(course.id());
+		if (site.isEmpty()) {
+			return new CourseCheck(CourseCheck.Outcome.NOT_CONFIGURED, null, last.orElse(null), 0);
+		}
+		List<CourseContents.Section> sections;
+		try {
+			sections = webServices.courseContents(site.get(), course.contextId());
+		}
+		catch (MoodleException ex) {
+			return new CourseCheck(CourseCheck.Outcome.FAILED, ex.problem(), last.orElse(null), 0);
+		}
+		CourseUpdates updates = last.map(s -> updatesSince(site.get(), course, s.checkedAt())).orElse(null);
+		return transaction.execute(status -> record(course.id(), CourseSnapshot.of(sections), updates));
+	}
+
+	/**
+	 * Checks the course in the background once the current transaction commits, so that
+	 * what the user did is saved and answered whatever Moodle does.
+	 */
+	public void checkSoon(CourseRef course) {
+		Runnable task = () -> {
+			try {
+				CourseCheck check = check(course);
+				log.debug("Course {} checked: {}, {} changes", course.id(), check.outcome(), check.newChanges());
+			}
+			catch (RuntimeException ex) {
+				log.error("Checking course {} failed", course.id(), ex);
+			}
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					executor.execute(task);
+				}
+			});
+		}
+		else {
+			executor.execute(task);
+		}
+	}
+
+	private CourseCheck record(long courseId, CourseSnapshot now, CourseUpdates updates) {
+		store.lock(courseId);
+		Instant at = clock.instant();
+		Optional<SnapshotRecord> last = store.latest(courseId);
+		if (last.isPresent()) {
+			List<Change> changes = SnapshotComparison.compare(last.get().snapshot(), now, updates);
+			if (changes.isEmpty()) {
+				store.confirm(courseId, at);
+				SnapshotRecord same = last.get();
+				return new CourseCheck(CourseCheck.Outcome.CHECKED, null,
+						new SnapshotRecord(same.id(), courseId, same.takenAt(), at, same.snapshot()), 0);
+			}
+			long id = store.insert(courseId, now, SnapshotStore.json(now), at);
+			store.insertChanges(courseId, last.get().id(), id, changes, at);
+			return new CourseCheck(CourseCheck.Outcome.CHECKED, null, new SnapshotRecord(id, courseId, at, at, now),
+					changes.size());
+		}
+		long id = store.insert(courseId, now, SnapshotStore.json(now), at);
+		return new CourseCheck(CourseCheck.Outcome.CHECKED, null, new SnapshotRecord(id, courseId, at, at, now), 0);
+	}
+
+	/**
+	 * Moodle's own word on what changed since the last look. Without it (a service lacking
+	 * the function) the comparison still finds every change it can see.
+	 */
+	private CourseUpdates updatesSince(MoodleSite site, CourseRef course, Instant since) {
+		try {
+			return webServices.updatesSince(site, course.contextId(), since.getEpochSecond());
+		}
+		catch (MoodleException ex) {
+			return null;
+		}
+	}
+
+}
