@@ -32,9 +32,16 @@ class DemoController {
 
 	private final DemoProperties properties;
 
-	DemoController(DemoPlatform platform, DemoProperties properties) {
+	private final DemoCourseContents contents;
+
+	private final DemoMessages messages;
+
+	DemoController(DemoPlatform platform, DemoProperties properties, DemoCourseContents contents,
+			DemoMessages messages) {
 		this.platform = platform;
 		this.properties = properties;
+		this.contents = contents;
+		this.messages = messages;
 	}
 
 	/** The course page. Served on the demo site only, so that Tandem is framed cross-site. */
@@ -42,7 +49,7 @@ class DemoController {
 	String course(@RequestParam(name = "locale", defaultValue = "fr") String locale, HttpServletRequest request,
 			Model model) {
 		if (!request.getServerName().equals(properties.siteUrl().getHost())) {
-			return "redirect:" + properties.url("/demo") + (locale.equals("fr") ? "" : "?locale=" + locale);
+			return "redirect:" + properties.url(coursePath(locale));
 		}
 		String moodleLocale = locale.equals("en") ? "en" : "fr";
 		model.addAttribute("course", DemoPlatform.COURSE);
@@ -55,11 +62,18 @@ class DemoController {
 		model.addAttribute("deploymentId", DemoPlatform.DEPLOYMENT_ID);
 		model.addAttribute("messageHint", JSON.writeValueAsString(
 				Map.of("cmid", 1, "launchid", "demo" + UUID.randomUUID(), "locale", moodleLocale)));
+		model.addAttribute("sections", contents.sections());
+		model.addAttribute("receivedMessages", messages.recent());
 		return "demo/course";
 	}
 
-	/** Moodle's course link: back to the demo course. */
-	@GetMapping("/demo/course/view.php")
+	/** The course page, in Moodle's language: French unless English is asked for. */
+	static String coursePath(String locale) {
+		return "en".equals(locale) ? "/demo?locale=en" : "/demo";
+	}
+
+	/** Moodle's links to the course and to its modules (get_contents gives these): back to the demo course. */
+	@GetMapping({ "/demo/course/view.php", "/demo/mod/{type}/view.php" })
 	String courseLink() {
 		return "redirect:" + properties.url("/demo");
 	}

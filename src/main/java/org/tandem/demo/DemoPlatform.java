@@ -1,9 +1,13 @@
 package org.tandem.demo;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,17 +62,23 @@ class DemoPlatform implements ApplicationRunner {
 
 	private final RSAKey key;
 
+	/** The token of the demo's web services, shaped like Moodle's (32 hex digits). */
+	private final String webServiceToken;
+
 	DemoPlatform(DemoProperties properties, TandemProperties tandem, PlatformRegistry registry, Clock clock)
 			throws JOSEException {
 		this.properties = properties;
 		this.tandem = tandem;
 		this.registry = registry;
 		this.clock = clock;
-		// A fresh key at each start: the demo platform keeps nothing.
+		// A fresh key and token at each start: the demo platform keeps nothing.
 		this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
 			.keyUse(KeyUse.SIGNATURE)
 			.algorithm(JWSAlgorithm.RS256)
 			.generate();
+		byte[] token = new byte[16];
+		new SecureRandom().nextBytes(token);
+		this.webServiceToken = HexFormat.of().formatHex(token);
 	}
 
 	@Override
@@ -80,7 +90,13 @@ class DemoPlatform implements ApplicationRunner {
 		return new PlatformRegistration("Tandem demo platform", issuer(), CLIENT_ID,
 				URI.create(properties.url("/demo/auth")), URI.create(properties.url("/demo/token")),
 				URI.create(properties.url("/demo/jwks.json")), URI.create(properties.url("/demo")),
-				List.of(DEPLOYMENT_ID), List.of(new PlatformRegistration.Engineer(DemoUser.ENGINEER.id, null)), true, null);
+				List.of(DEPLOYMENT_ID), List.of(new PlatformRegistration.Engineer(DemoUser.ENGINEER.id, null)), true,
+				new PlatformRegistration.WebServices(URI.create(properties.url("/demo")), webServiceToken));
+	}
+
+	boolean isWebServiceToken(String token) {
+		return token != null && MessageDigest.isEqual(webServiceToken.getBytes(StandardCharsets.UTF_8),
+				token.getBytes(StandardCharsets.UTF_8));
 	}
 
 	String issuer() {

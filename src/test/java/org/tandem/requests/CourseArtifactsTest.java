@@ -141,6 +141,196 @@ class CourseArtifactsTest extends LaunchTestSupport {
 			.single()).isEqualTo(2);
 	}
 
+	/** A request filed on BIO101 as it was, then the designer's edits, seen by a check. */
+	long filedThenEdited(String title, String... targets) {
+		long id = fileAbout(title, targets);
+		MOODLE.setScenarioState(COURSE, "edited");
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
+		client.submit(engineer, "/course-check", Map.of());
+		return id;
+	}
+
+	@Test
+	void reworkKeepsTheArtifactsNameWhenMoodleDeletesItLater() {
+		long id = filedThenEdited("Avant suppression", "M:103");
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
+		client.submit(engineer, "/changes/" + changeId(103, "RENAMED") + "/rework", Map.of("kind", "MEDIATISATION"));
+		String after = WebServiceStubs.text("moodle/webservices/bio101/03-get-contents-after.json");
+		MOODLE.stubFor(call("core_course_get_contents", "courseid=14").inScenario(COURSE)
+			.whenScenarioStateIs("seen")
+			.willReturn(WebServiceStubs.json(withoutModule(after, 103))));
+
+		client.submit(client.open(engineer.url()), "/course-check", Map.of());
+
+		Page teacher = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("teacher"), id));
+		assertThat(teacher.body()).contains("Présentation du cours et objectifs", "no longer in the course")
+			.doesNotContain("/mod/page/view.php?id=103");
+		assertThat(jdbc.sql("select name, artifact_type from rework where request_id = ?")
+			.param(id)
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+			.single()).isEqualTo("Présentation du cours et objectifs/page");
+	}
+
+	@Test
+	void whenMoodleIsDownTheFormTakesWordsAndTheRequestIsFiled() {
+		MOODLE.stubFor(call("core_course_get_contents").atPriority(1).willReturn(WebServiceStubs.down()));
+		Page form = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("Moodle cannot be reached right now", "courseParts")
+			.doesNotContain("value=\"M:103\"");
+
+		Page filed = client.submit(form, "/requests?", HelpRequestJourneyTest.requestForm("Moodle en panne"));
+
+		assertThat(filed.body()).contains("Your request was sent", "Moodle en panne", "Section 4");
+	}
+
+	@Test
+	void engineerIsToldWhatToFixWhenMoodleRefusesTheCheck() {
+		long id = fileAbout("Jeton révoqué");
+		MOODLE.stubFor(call("core_course_get_contents").atPriority(1)
+			.willReturn(capture("bio101/errors/invalid-token.json")));
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
+
+		Page checked = client.submit(engineer, "/course-check", Map.of());
+
+		assertThat(checked.status()).isEqualTo(200);
+		assertThat(checked.body()).contains("The course could not be read from Moodle.",
+				"Moodle refused the web-service token", "Jeton révoqué");
+		MOODLE.stubFor(call("core_course_get_contents").atPriority(1)
+			.willReturn(capture("bio101/errors/get-contents-course-not-accessible.json")));
+		Page french = client.submit(client.open(HelpRequestJourneyTest.requestLink(launchInBio101French(), id)),
+				"/course-check", Map.of());
+		assertThat(french.body()).contains("Le cours n’a pas pu être lu dans Moodle.",
+				"Le compte de service de Moodle ne peut pas voir ce cours");
+	}
+
+	Page launchInBio101French() {
+		return client.launchAs("noneditingteacher", claims -> {
+			claims.put(TestPlatform.LTI + "context", Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire"));
+			claims.put(TestPlatform.LTI + "launch_presentation", Map.of("locale", "fr", "document_target", "iframe"));
+		});
+	}
+
+	@Test
+	void withoutWebServicesEverythingElseWorksAndTheEngineerIsToldHowToTurnTheViewOn() {
+		sites.disconnect(platformId);
+		Page form = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
+		assertThat(form.body()).contains("Say in words below which parts").doesNotContain("parts-filter");
+		long id = HelpRequestJourneyTest.requestId(
+				client.submit(form, "/requests?", HelpRequestJourneyTest.requestForm("Sans services web")));
+
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
+		assertThat(engineer.body()).contains("The course view is off for this platform", "lti-config/moodle/README.md")
+			.doesNotContain("Check the course now");
+		Page recorded = client.submit(engineer, "/reworks",
+				Map.of("title", "Réunion de cadrage", "kind", "MEDIATION", "note", "1 h avec l'équipe"));
+		assertThat(recorded.body()).contains("Réunion de cadrage", "outside Moodle");
+		MOODLE.verify(0, postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("core_course_get_contents")));
+	}
+
+	@Test
+	void partsNotInTheCourseAreRefusedAndWhatWasTypedIsKept() {
+		Page form = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
+		long requests = count("help_request");
+		Map<String, String> fields = HelpRequestJourneyTest.requestForm("Parties inconnues");
+
+		Page unknown = client.post(formAction(form), withTargets(fields, form, "M:999999"));
+		Page malformed = client.post(formAction(form), withTargets(fields, form, "X:<script>"));
+
+		for (Page page : new Page[] { unknown, malformed }) {
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.body()).contains("A part you picked is no longer in the course", "Parties inconnues")
+				.doesNotContain("X:<script>");
+		}
+		assertThat(count("help_request")).isEqualTo(requests);
+	}
+
+	@Test
+	void onlyEngineersOfTheRequestRecordReworksAndOnlyChangesSinceItWasFiled() {
+		long id = filedThenEdited("Accès aux reprises", "M:103");
+		long renamed = changeId(103, "RENAMED");
+		Page teacher = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("teacher"), id));
+		long reworks = count("rework");
+
+		assertThat(client.post("/requests/" + id + "/changes/" + renamed + "/rework?session=" + teacher.sessionId(),
+				withCsrf(teacher, Map.of("kind", "MEDIATION"))).status()).isEqualTo(403);
+		assertThat(client.post("/requests/" + id + "/course-check?session=" + teacher.sessionId(),
+				withCsrf(teacher, Map.of())).status()).isEqualTo(403);
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
+		// no CSRF token
+		assertThat(client.post("/requests/" + id + "/changes/" + renamed + "/rework?session=" + engineer.sessionId(),
+				Map.of("kind", "MEDIATION")).status()).isEqualTo(403);
+		// a change of another request's time: filed after the change was found
+		long later = fileAbout("Déposée après");
+		Page laterPage = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), later));
+		assertThat(client.post("/requests/" + later + "/changes/" + renamed + "/rework?session=" + laterPage.sessionId(),
+				withCsrf(laterPage, Map.of("kind", "MEDIATION"))).status()).isEqualTo(404);
+		// a change of another course
+		long otherCourse = HelpRequestJourneyTest.requestId(client.submit(
+				client.open(HelpRequestJourneyTest.link(client.launchAs("teacher"), "/requests/new")), "/requests?",
+				HelpRequestJourneyTest.requestForm("Autre cours")));
+		Page otherPage = client.open(HelpRequestJourneyTest.requestLink(client.launchAs("noneditingteacher"), otherCourse));
+		assertThat(client.post("/requests/" + otherCourse + "/changes/" + renamed + "/not-mine?session="
+				+ otherPage.sessionId(), withCsrf(otherPage, Map.of())).status()).isEqualTo(404);
+		assertThat(count("rework")).isEqualTo(reworks);
+		assertThat(count("change_dismissal where request_id = " + otherCourse)).isZero();
+
+		client.submit(engineer, "/changes/" + renamed + "/rework", Map.of("kind", "MEDIATION"));
+		Page reworked = client.open(engineer.url());
+		assertThat(reworked.body()).doesNotContain("not-mine-" + renamed);
+		Page twice = client.post("/requests/" + id + "/changes/" + renamed + "/not-mine?session=" + engineer.sessionId(),
+				withCsrf(reworked, Map.of()));
+		assertThat(twice.body()).contains("This change was already recorded for this request.");
+		assertThat(count("change_dismissal where request_id = " + id)).isZero();
+	}
+
+	@Test
+	void workOutsideMoodleIsShownAsTextAndOnlyWebLinksAreKept() {
+		long id = fileAbout("Injection");
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
+		long reworks = count("rework");
+
+		Page refused = client.submit(engineer, "/reworks",
+				Map.of("title", "Lien douteux", "link", "javascript:alert(1)", "kind", "MEDIATION"));
+		assertThat(refused.body()).contains("The link must be a web address", "Lien douteux")
+			.doesNotContain("href=\"javascript:");
+		assertThat(count("rework")).isEqualTo(reworks);
+		Page untitled = client.submit(engineer, "/reworks", Map.of("title", " ", "kind", "MEDIATION"));
+		assertThat(untitled.body()).contains("Give the work a title.");
+
+		Page recorded = client.submit(engineer, "/reworks", Map.of("title", "<script>alert('x')</script>", "kind",
+				"MEDIATION", "note", "<img src=x onerror=alert(1)>"));
+		assertThat(recorded.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&lt;img src=x")
+			.doesNotContain("<script>alert('x')</script>", "<img src=x");
+	}
+
+	static String withCsrf(Page page, Map<String, String> fields) {
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page.body());
+		assertThat(csrf.find()).isTrue();
+		Map<String, String> body = new HashMap<>(fields);
+		body.put("_csrf", csrf.group(1));
+		StringBuilder encoded = new StringBuilder();
+		body.forEach((k, v) -> encoded.append(enc(k)).append('=').append(enc(v)).append('&'));
+		return encoded.toString();
+	}
+
+	/** The course without this module, as Moodle lists it once the module is deleted. */
+	static String withoutModule(String contents, long cmid) {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		tools.jackson.databind.node.ArrayNode sections = (tools.jackson.databind.node.ArrayNode) json.readTree(contents);
+		for (tools.jackson.databind.JsonNode section : sections) {
+			tools.jackson.databind.node.ArrayNode modules = (tools.jackson.databind.node.ArrayNode) section.get("modules");
+			for (int i = modules.size() - 1; i >= 0; i--) {
+				if (modules.get(i).get("id").asLong() == cmid) {
+					modules.remove(i);
+				}
+			}
+		}
+		return json.writeValueAsString(sections);
+	}
+
 	long changeId(long artifactId, String type) {
 		return jdbc.sql("select max(id) from course_change where artifact_id = ? and type = ?")
 			.params(artifactId, type)
