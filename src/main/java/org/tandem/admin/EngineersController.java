@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The platform administrator's page: who the platform's engineers are. Moodle has no
- * designer role, so Tandem is told here (or in the registration file) who they are.
+ * Who the platform's engineers are, on the administrator's page. Moodle has no designer
+ * role, so Tandem is told here (or in the registration file) who they are.
  */
 @Controller
 @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -29,8 +29,11 @@ class EngineersController {
 
 	private final Directory directory;
 
-	EngineersController(Directory directory) {
+	private final AdminPage page;
+
+	EngineersController(Directory directory, AdminPage page) {
 		this.directory = directory;
+		this.page = page;
 	}
 
 	record EngineerForm(@Size(max = 255, message = "{request.form.too-long}") String lmsUserId,
@@ -45,16 +48,15 @@ class EngineersController {
 	}
 
 	@GetMapping("/admin")
-	String engineers(@AuthenticationPrincipal LaunchSession launch, Model model) {
-		model.addAttribute("form", new EngineerForm("", ""));
-		return page(launch, model);
+	String admin(@AuthenticationPrincipal LaunchSession launch, Model model) {
+		return page.show(launch, model);
 	}
 
 	@PostMapping("/admin/engineers")
-	String add(@AuthenticationPrincipal LaunchSession launch, @Valid @ModelAttribute("form") EngineerForm form,
-			BindingResult errors, Model model) {
+	String add(@AuthenticationPrincipal LaunchSession launch,
+			@Valid @ModelAttribute("engineerForm") EngineerForm form, BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
-			return page(launch, model);
+			return page.show(launch, model);
 		}
 		directory.addEngineer(launch.platformId(), form.lmsUserId(), form.email());
 		return "redirect:/admin";
@@ -66,11 +68,6 @@ class EngineersController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return "redirect:/admin";
-	}
-
-	private String page(LaunchSession launch, Model model) {
-		model.addAttribute("engineers", directory.engineers(launch.platformId()));
-		return "admin/engineers";
 	}
 
 }

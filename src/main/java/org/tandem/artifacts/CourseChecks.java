@@ -72,8 +72,9 @@ public class CourseChecks {
 		catch (MoodleException ex) {
 			return new CourseCheck(CourseCheck.Outcome.FAILED, ex.problem(), last.orElse(null), 0);
 		}
-		CourseUpdates updates = last.map(s -> updatesSince(site.get(), course, s.checkedAt())).orElse(null);
-		return transaction.execute(status -> record(course.id(), CourseSnapshot.of(sections), updates));
+		Instant since = last.map(SnapshotRecord::checkedAt).orElse(null);
+		CourseUpdates updates = since == null ? null : updatesSince(site.get(), course, since);
+		return transaction.execute(status -> record(course.id(), CourseSnapshot.of(sections), updates, since));
 	}
 
 	/**
@@ -103,12 +104,17 @@ public class CourseChecks {
 		}
 	}
 
-	private CourseCheck record(long courseId, CourseSnapshot now, CourseUpdates updates) {
+	/**
+	 * @param since when the snapshot Moodle's updates are relative to was last confirmed; when
+	 * another check looked after it, that check already counted those updates
+	 */
+	private CourseCheck record(long courseId, CourseSnapshot now, CourseUpdates updates, Instant since) {
 		store.lock(courseId);
 		Instant at = clock.instant();
 		Optional<SnapshotRecord> last = store.latest(courseId);
 		if (last.isPresent()) {
-			List<Change> changes = SnapshotComparison.compare(last.get().snapshot(), now, updates);
+			boolean fresh = since != null && !last.get().checkedAt().isAfter(since);
+			List<Change> changes = SnapshotComparison.compare(last.get().snapshot(), now, fresh ? updates : null);
 			if (changes.isEmpty()) {
 				store.confirm(courseId, at);
 				SnapshotRecord same = last.get();

@@ -101,11 +101,17 @@ public class MoodleSites {
 		return connection(platformId).orElseThrow();
 	}
 
-	/** Asks Moodle again what the kept token may call. */
-	public WebServiceConnection check(long platformId) {
-		MoodleSite site = of(platformId).orElseThrow(() -> new IllegalStateException("No web services"));
-		recordCheck(platformId, webServices.siteInfo(site));
-		return connection(platformId).orElseThrow();
+	/**
+	 * Asks Moodle again what the kept token may call; empty when no token is kept or it
+	 * cannot be decrypted, which the connection's page shows as something to set again.
+	 */
+	public Optional<WebServiceConnection> check(long platformId) {
+		Optional<MoodleSite> site = of(platformId);
+		if (site.isEmpty()) {
+			return Optional.empty();
+		}
+		recordCheck(platformId, webServices.siteInfo(site.get()));
+		return connection(platformId);
 	}
 
 	/** Forgets the platform's token: the course view is off until a new one is set. */
@@ -139,8 +145,10 @@ public class MoodleSites {
 
 	private void save(long platformId, MoodleSite site, String source) {
 		String token = site.token();
-		Object[] values = { site.siteUrl().toString(), encryptor.encrypt(token),
-				token.substring(Math.max(0, token.length() - 4)), source, Timestamp.from(clock.instant()) };
+		// What pages show of the token: its last 4 characters, never more than half of it.
+		String end = token.substring(token.length() - Math.min(4, token.length() / 2));
+		Object[] values = { site.siteUrl().toString(), encryptor.encrypt(token), end, source,
+				Timestamp.from(clock.instant()) };
 		int updated = jdbc.sql("""
 				update moodle_service set site_url = ?, token_encrypted = ?, token_end = ?, source = ?, updated_at = ?,
 				  site_name = null, missing_functions = null, checked_at = null where platform_id = ?""")
