@@ -1,6 +1,7 @@
 package org.tandem.artifacts;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,11 +14,16 @@ import org.tandem.moodle.CourseUpdates;
 /**
  * What changed between two snapshots of a course, helped by what Moodle says changed
  * since: a module Moodle reports whose visible state did not move (a quiz's time limit)
- * is still modified. A module deleted and another added under the same name are two
- * artifacts (their cmids differ). Moves are the fewest that explain the new order: when a
- * section moves up, the sections it passed are not reported.
+ * is still modified. A rename, a hide or a show explains Moodle's {@code configuration}
+ * area and nothing else; a move explains no area at all (Moodle does not report moves),
+ * so a module moved and reported is also modified. A module deleted and another added
+ * under the same name are two artifacts (their cmids differ). Moves are the fewest that
+ * explain the new order: when a section moves up, the sections it passed are not
+ * reported.
  */
 public final class SnapshotComparison {
+
+	private static final String CONFIGURATION = "configuration";
 
 	private SnapshotComparison() {
 	}
@@ -40,17 +46,24 @@ public final class SnapshotComparison {
 				changes.add(new Change(Change.Type.ADDED, null, now, named));
 				continue;
 			}
+			boolean renamed = !old.name().equals(now.name());
+			boolean shownOrHidden = old.visible() != now.visible();
 			if (moved.contains(now.key())) {
 				changes.add(new Change(Change.Type.MOVED, old, now, named));
 			}
-			if (!old.name().equals(now.name())) {
+			if (renamed) {
 				changes.add(new Change(Change.Type.RENAMED, old, now, named));
 			}
-			if (old.visible() != now.visible()) {
+			if (shownOrHidden) {
 				changes.add(new Change(now.visible() ? Change.Type.SHOWN : Change.Type.HIDDEN, old, now, named));
 			}
-			boolean described = changes.stream().anyMatch(c -> c.after() == now);
-			if (!old.fingerprint().equals(now.fingerprint()) || (!named.isEmpty() && !described)) {
+			Set<String> unexplained = named;
+			if (renamed || shownOrHidden) {
+				// Renaming, hiding or showing saves the instance, which Moodle reports as configuration.
+				unexplained = new TreeSet<>(named);
+				unexplained.remove(CONFIGURATION);
+			}
+			if (!old.fingerprint().equals(now.fingerprint()) || !unexplained.isEmpty()) {
 				changes.add(new Change(Change.Type.MODIFIED, old, now, named));
 			}
 		}
@@ -59,40 +72,46 @@ public final class SnapshotComparison {
 
 	/**
 	 * Sections whose place among the others changed, and modules that changed section or
-	 * place in their section: those outside the longest run that kept its order.
+	 * place in their section: those outside the longest run that kept its order. One pass
+	 * groups what stayed, so the cost is n log n whatever the number of sections.
 	 */
 	private static Set<String> moved(Map<String, Artifact> was, Map<String, Artifact> is) {
 		Set<String> moved = new HashSet<>();
-		moved.addAll(outOfOrder(was, is, Artifact.Kind.SECTION, null));
+		List<Kept> sections = new ArrayList<>();
+		Map<Long, List<Kept>> stayedInSection = new HashMap<>();
 		for (Artifact now : is.values()) {
 			Artifact old = was.get(now.key());
-			if (now.kind() == Artifact.Kind.MODULE && old != null && old.sectionId() != now.sectionId()) {
+			if (old == null) {
+				continue;
+			}
+			if (now.kind() == Artifact.Kind.SECTION) {
+				sections.add(new Kept(old, now));
+			}
+			else if (old.sectionId() != now.sectionId()) {
 				moved.add(now.key());
 			}
+			else {
+				stayedInSection.computeIfAbsent(now.sectionId(), id -> new ArrayList<>()).add(new Kept(old, now));
+			}
 		}
-		Set<Long> sections = new TreeSet<>();
-		is.values().stream().filter(a -> a.kind() == Artifact.Kind.SECTION).forEach(s -> sections.add(s.id()));
-		for (long section : sections) {
-			moved.addAll(outOfOrder(was, is, Artifact.Kind.MODULE, section));
-		}
+		moved.addAll(outOfOrder(sections));
+		stayedInSection.values().forEach(modules -> moved.addAll(outOfOrder(modules)));
 		return moved;
 	}
 
-	/** Keys of artifacts (of a kind, in a section) that left the longest order-keeping run. */
-	private static Set<String> outOfOrder(Map<String, Artifact> was, Map<String, Artifact> is, Artifact.Kind kind,
-			Long section) {
-		List<Artifact> kept = is.values()
-			.stream()
-			.filter(a -> a.kind() == kind && was.containsKey(a.key()))
-			.filter(a -> section == null || (a.sectionId() == section && was.get(a.key()).sectionId() == section))
-			.sorted((a, b) -> Integer.compare(a.position(), b.position()))
-			.toList();
-		int[] oldPositions = kept.stream().mapToInt(a -> was.get(a.key()).position()).toArray();
+	/** An artifact in both snapshots. */
+	private record Kept(Artifact old, Artifact now) {
+	}
+
+	/** Keys of the artifacts that left the longest run keeping its order. */
+	private static List<String> outOfOrder(List<Kept> kept) {
+		kept.sort(Comparator.comparingInt(k -> k.now().position()));
+		int[] oldPositions = kept.stream().mapToInt(k -> k.old().position()).toArray();
 		Set<Integer> inRun = longestIncreasingRun(oldPositions);
-		Set<String> out = new HashSet<>();
+		List<String> out = new ArrayList<>();
 		for (int i = 0; i < kept.size(); i++) {
 			if (!inRun.contains(i)) {
-				out.add(kept.get(i).key());
+				out.add(kept.get(i).now().key());
 			}
 		}
 		return out;

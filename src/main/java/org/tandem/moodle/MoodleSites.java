@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -88,8 +89,10 @@ public class MoodleSites {
 	/**
 	 * Checks the token with Moodle, then keeps it. A token Moodle refuses, or a Moodle that
 	 * cannot be reached, is not kept: the exception says what to fix. A service that lacks
-	 * functions is kept, and the connection names them.
+	 * functions is kept, and the connection names them. Moodle is called outside any
+	 * transaction, so that a slow Moodle holds no database connection.
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public WebServiceConnection connect(long platformId, URI siteUrl, String token, String source) {
 		requireKey();
 		MoodleSite site = new MoodleSite(siteUrl, token.strip());
@@ -105,6 +108,7 @@ public class MoodleSites {
 	 * Asks Moodle again what the kept token may call; empty when no token is kept or it
 	 * cannot be decrypted, which the connection's page shows as something to set again.
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<WebServiceConnection> check(long platformId) {
 		Optional<MoodleSite> site = of(platformId);
 		if (site.isEmpty()) {
