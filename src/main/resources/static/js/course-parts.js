@@ -1,15 +1,17 @@
-// The request form's course picker: typing filters the sections and activities by name.
+// The request form's course picker: typing filters the sections and activities by name,
+// with or without accents ("presentation" finds "Présentation").
+const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 document.querySelectorAll('input[data-filter]').forEach((input) => {
   const list = document.getElementById(input.dataset.filter);
   const none = document.getElementById('parts-none');
   input.addEventListener('input', () => {
-    const query = input.value.trim().toLowerCase();
+    const query = fold(input.value.trim());
     let shown = 0;
     list.querySelectorAll('details').forEach((section) => {
-      const sectionMatches = section.dataset.name.includes(query);
+      const sectionMatches = fold(section.dataset.name).includes(query);
       let modulesShown = 0;
       section.querySelectorAll('li').forEach((module) => {
-        const visible = !query || sectionMatches || module.dataset.name.includes(query);
+        const visible = !query || sectionMatches || fold(module.dataset.name).includes(query);
         module.hidden = !visible;
         modulesShown += visible ? 1 : 0;
       });

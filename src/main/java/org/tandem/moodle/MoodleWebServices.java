@@ -65,7 +65,7 @@ public class MoodleWebServices {
 	 * Sends a Moodle message to a user. Moodle reports a refused message (the recipient
 	 * blocks messages, does not exist...) inside a normal answer: it is returned, not thrown.
 	 *
-	 * @param clientMessageId lets Moodle recognise a message sent twice
+	 * @param clientMessageId ties Moodle's answer to Tandem's message; Moodle only echoes it and does not drop a repeat
 	 */
 	public MessageResult sendInstantMessage(MoodleSite site, long toUserId, String html, String clientMessageId) {
 		Map<String, String> params = new LinkedHashMap<>();

@@ -98,8 +98,12 @@ class CourseWorkPages {
 		}).toList();
 		List<TargetView> targetViews = about.artifacts()
 			.stream()
-			.map(t -> new TargetView(t, Artifact.link(site, t.kind(), t.id(), t.type()),
-					now == null || now.find(t.key()).isPresent()))
+			.map(t -> {
+				Optional<Artifact> current = now == null ? Optional.empty() : now.find(t.key());
+				return new TargetView(t, Artifact.link(site, t.kind(), t.id(), t.type()),
+						now == null || current.isPresent(),
+						current.map(Artifact::name).filter(name -> !name.equals(t.name())).orElse(null));
+			})
 			.toList();
 		return new CourseWorkView(sites.canKeepTokens() && sites.connection(request.platformId()).isPresent(),
 				latest.map(SnapshotRecord::checkedAt).orElse(null), about.wholeCourse(), targetViews, changeViews,
@@ -126,8 +130,11 @@ class CourseWorkPages {
 			List<ChangeView> changes, boolean moreChanges, List<ReworkView> reworks, boolean engineer) {
 	}
 
-	/** @param exists false when the last snapshot no longer has it */
-	record TargetView(RequestTargets.Target target, String link, boolean exists) {
+	/**
+	 * @param exists false when the last snapshot no longer has it
+	 * @param renamedTo its name now, when it changed since the teacher picked it
+	 */
+	record TargetView(RequestTargets.Target target, String link, boolean exists, String renamedTo) {
 	}
 
 	/** @param link null for a removed artifact */

@@ -254,6 +254,7 @@ class HelpDesk {
 		}
 		requests.addEvent(request.id(), launch.personId(), RequestRepository.EventType.REWORK, null, name, null, now);
 		requests.touch(request.id(), now);
+		notifications.reworked(request, launch.personId(), name);
 	}
 
 	/** Only a change found after the request was filed can be its work. */

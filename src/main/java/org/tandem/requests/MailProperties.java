@@ -11,11 +11,13 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * E-mails Tandem sends. The SMTP server itself is Spring's {@code spring.mail.*}
- * (SPRING_MAIL_HOST, SPRING_MAIL_PORT, ...); without one, mails wait in the database.
+ * (SPRING_MAIL_HOST, SPRING_MAIL_PORT, ...); without one, mails wait in the database. The
+ * same waits and attempts apply to Moodle messages.
  *
  * @param from the sender people see
- * @param pollInterval how often waiting mails are sent
- * @param maxAttempts a mail that failed this often is given up, and logged as such
+ * @param pollInterval how often waiting mails and Moodle messages are sent
+ * @param maxAttempts a mail or Moodle message that failed this often is given up, and
+ * logged as such
  * @param firstRetry the wait after a first failure; it doubles at each failure, up to an hour
  */
 @Validated

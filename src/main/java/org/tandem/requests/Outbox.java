@@ -5,11 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tandem.moodle.MoodleException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Component;
  * E-mails and Moodle messages waiting to be sent. They are written in the transaction of
  * the action that causes them, and sent apart: an SMTP server or a Moodle that is slow or
  * down neither blocks nor undoes the action, and a failed notification is retried with a
- * growing wait, then given up with an error in the log. A Moodle message that Moodle
- * refuses is given up at once: only an administrator can fix that. Each instance claims a
- * notification before sending it, so that two instances never send the same one.
+ * growing wait, then given up with an error in the log. Each instance claims a
+ * notification before sending it, so that two instances never send the same one. This
+ * class sends the e-mails; {@link MoodleMessageSender} the Moodle messages, so that each
+ * channel works without the other.
  */
 @Component
 class Outbox {
@@ -36,19 +38,21 @@ class Outbox {
 
 	private final ObjectProvider<JavaMailSender> mailSender;
 
-	private final MoodleMessageSender moodle;
-
 	private final MailProperties properties;
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, MoodleMessageSender moodle,
-			MailProperties properties, Clock clock) {
+	Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, MailProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.mailSender = mailSender;
-		this.moodle = moodle;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	enum Channel {
+
+		MAIL, MOODLE
+
 	}
 
 	void enqueue(Long recipientId, String email, String subject, String body) {
@@ -73,18 +77,53 @@ class Outbox {
 	@Scheduled(fixedDelayString = "${tandem.mail.poll-interval:10s}", initialDelayString = "${tandem.mail.poll-interval:10s}")
 	void sendDue() {
 		JavaMailSender sender = mailSender.getIfAvailable();
+		if (sender == null) {
+			return; // no SMTP server configured: mails wait
+		}
+		forEachDue(Channel.MAIL, mail -> send(sender, mail));
+	}
+
+	/**
+	 * Claims, one at a time, each notification of this channel that is due, and hands it to
+	 * {@code send}, which marks it {@link #sent}, {@link #failed} or {@link #refused}.
+	 */
+	void forEachDue(Channel channel, Consumer<Notification> send) {
 		Instant now = clock.instant();
-		List<Long> due = jdbc.sql("select id from notification where status = 'PENDING' and next_attempt_at <= ?"
-				// no SMTP server configured: mails wait, Moodle messages go
-				+ (sender == null ? " and channel = 'MOODLE'" : "")
-				+ " order by next_attempt_at fetch first 20 rows only")
-			.param(Timestamp.from(now))
+		List<Long> due = jdbc.sql("""
+				select id from notification where status = 'PENDING' and next_attempt_at <= ? and channel = ?
+				order by next_attempt_at fetch first 20 rows only""")
+			.params(Timestamp.from(now), channel.name())
 			.query(Long.class)
 			.list();
 		for (long id : due) {
 			if (claim(id, now)) {
-				send(sender, id);
+				send.accept(jdbc.sql("""
+						select channel, email, subject, body, platform_id, moodle_user_id, attempts
+						from notification where id = ?""")
+					.param(id)
+					.query((rs, n) -> new Notification(id, Channel.valueOf(rs.getString(1)), rs.getString(2),
+							rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getInt(7)))
+					.single());
 			}
+		}
+	}
+
+	/** The platforms that have Moodle messages waiting, due or not. */
+	List<Long> moodlePlatformsWaiting() {
+		return jdbc.sql("select distinct platform_id from notification where channel = 'MOODLE' and status = 'PENDING'")
+			.query(Long.class)
+			.list();
+	}
+
+	/** Gives up, at once, every Moodle message waiting for this platform. */
+	void giveUpMoodleMessages(long platformId, String error) {
+		int given = jdbc.sql("""
+				update notification set status = 'FAILED', last_error = ?
+				where channel = 'MOODLE' and status = 'PENDING' and platform_id = ?""")
+			.params(shortened(error), platformId)
+			.update();
+		if (given > 0) {
+			log.error("Gave up {} waiting Moodle message(s) to platform {}: {}", given, platformId, error);
 		}
 	}
 
@@ -94,53 +133,38 @@ class Outbox {
 			.update() == 1;
 	}
 
-	private void send(JavaMailSender sender, long id) {
-		Notification notification = jdbc.sql("""
-				select channel, email, subject, body, platform_id, moodle_user_id, attempts from notification
-				where id = ?""")
-			.param(id)
-			.query((rs, n) -> new Notification(id, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5), rs.getLong(6), rs.getInt(7)))
-			.single();
+	private void send(JavaMailSender sender, Notification mail) {
 		try {
-			if (notification.inMoodle()) {
-				moodle.send(notification.platformId(), notification.moodleUserId(), notification.body(), "tandem-" + id);
-			}
-			else {
-				mail(sender, notification);
-			}
-			jdbc.sql("update notification set status = 'SENT', sent_at = ?, attempts = ? where id = ?")
-				.params(Timestamp.from(clock.instant()), notification.attempts() + 1, id)
-				.update();
+			SimpleMailMessage message = new SimpleMailMessage();
+			message.setFrom(properties.from());
+			message.setTo(new InternetAddress(mail.email(), true).getAddress());
+			message.setSubject(mail.subject());
+			message.setText(mail.body());
+			sender.send(message);
+			sent(mail);
 		}
-		catch (MailException | jakarta.mail.internet.AddressException | MoodleException ex) {
-			failed(notification, ex);
-		}
-		catch (MoodleMessageSender.Refused ex) {
-			gaveUp(notification, notification.attempts() + 1, ex.getMessage());
+		catch (MailException | AddressException ex) {
+			failed(mail, String.valueOf(ex.getMessage()));
 		}
 	}
 
-	private void mail(JavaMailSender sender, Notification mail) throws jakarta.mail.internet.AddressException {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(properties.from());
-		message.setTo(new InternetAddress(mail.email(), true).getAddress());
-		message.setSubject(mail.subject());
-		message.setText(mail.body());
-		sender.send(message);
+	void sent(Notification notification) {
+		jdbc.sql("update notification set status = 'SENT', sent_at = ?, attempts = ? where id = ?")
+			.params(Timestamp.from(clock.instant()), notification.attempts() + 1, notification.id())
+			.update();
 	}
 
-	private void failed(Notification notification, Exception ex) {
+	/** A failure another attempt may not meet: retried later, until the last attempt. */
+	void failed(Notification notification, String error) {
 		int attempts = notification.attempts() + 1;
-		String error = String.valueOf(ex.getMessage());
 		if (attempts >= properties.maxAttempts()) {
-			gaveUp(notification, attempts, error);
+			log.error("Gave up {} after {} attempts: {}", notification, attempts, error);
+			giveUp(notification, error);
 			return;
 		}
 		Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 6));
 		wait = wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
-		log.warn("{} {} to {} failed (attempt {}), retried in {}: {}", notification.kind(), notification.id(),
-				notification.recipient(), attempts, wait, error);
+		log.warn("Sending {} failed (attempt {}), retried in {}: {}", notification, attempts, wait, error);
 		jdbc.sql("""
 				update notification set status = 'PENDING', attempts = ?, last_error = ?, next_attempt_at = ?
 				where id = ?""")
@@ -148,11 +172,15 @@ class Outbox {
 			.update();
 	}
 
-	private void gaveUp(Notification notification, int attempts, String error) {
-		log.error("Gave up {} {} to {} after {} attempts: {}", notification.kind(), notification.id(),
-				notification.recipient(), attempts, error);
+	/** A refusal any other attempt would meet too: given up at once. */
+	void refused(Notification notification, String error) {
+		log.error("Gave up {}: {}", notification, error);
+		giveUp(notification, error);
+	}
+
+	private void giveUp(Notification notification, String error) {
 		jdbc.sql("update notification set status = 'FAILED', attempts = ?, last_error = ? where id = ?")
-			.params(attempts, shortened(error), notification.id())
+			.params(notification.attempts() + 1, shortened(error), notification.id())
 			.update();
 	}
 
@@ -160,20 +188,20 @@ class Outbox {
 		return error.length() > 1000 ? error.substring(0, 1000) : error;
 	}
 
-	/** A row of the outbox: an e-mail, or a Moodle message ({@code channel} MOODLE). */
-	private record Notification(long id, String channel, String email, String subject, String body, long platformId,
+	/**
+	 * A notification being sent: an e-mail (with its address and subject) or a Moodle
+	 * message (with its platform and the recipient's Moodle user id).
+	 *
+	 * @param attempts the attempts before this one
+	 */
+	record Notification(long id, Channel channel, String email, String subject, String body, long platformId,
 			long moodleUserId, int attempts) {
 
-		boolean inMoodle() {
-			return "MOODLE".equals(channel);
-		}
-
-		String kind() {
-			return inMoodle() ? "Moodle message" : "e-mail";
-		}
-
-		String recipient() {
-			return inMoodle() ? "Moodle user " + moodleUserId + " of platform " + platformId : email;
+		/** What the log says of it, never its text. */
+		@Override
+		public String toString() {
+			return channel == Channel.MAIL ? "e-mail " + id + " to " + email
+					: "Moodle message " + id + " to Moodle user " + moodleUserId + " of platform " + platformId;
 		}
 
 	}

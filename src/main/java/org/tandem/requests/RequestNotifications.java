@@ -1,23 +1,36 @@
 package org.tandem.requests;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.tandem.lti.Directory;
 import org.tandem.lti.Directory.Person;
+import org.tandem.moodle.MoodleSites;
 import org.tandem.system.TandemProperties;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * Who is told what, by e-mail, in their own language (that of their last launch): the
- * platform's engineers of a new request, the teacher of an engineer's reply or a change of
- * status, the engineer in charge of the teacher's reply or of being put in charge. Each
- * mail carries a link that opens the request through Moodle.
+ * Who is told what, in their own language (that of their last launch): the platform's
+ * engineers of a new request, the teacher of an engineer's reply, a change of status or a
+ * rework, the engineer in charge of the teacher's reply or of being put in charge. They
+ * are told by e-mail, and the teacher who filed the request also by a short Moodle
+ * message when the platform's web services are set. A rework is told only in Moodle:
+ * engineers record several in a row, and the request's page lists them all. Each
+ * notification carries a link that opens the request through Moodle.
  */
 @Component
 class RequestNotifications {
+
+	/** Moodle's sub is its user id. */
+	private static final Pattern MOODLE_USER_ID = Pattern.compile("[0-9]{1,18}");
+
+	/** What a Moodle message quotes of a text, so that it stays short. */
+	private static final int QUOTE_LENGTH = 200;
 
 	private final Directory directory;
 
@@ -31,14 +44,17 @@ class RequestNotifications {
 
 	private final TandemProperties tandem;
 
+	private final MoodleSites sites;
+
 	RequestNotifications(Directory directory, RequestRepository requests, Outbox outbox, OpenLinks links,
-			MessageSource messages, TandemProperties tandem) {
+			MessageSource messages, TandemProperties tandem, MoodleSites sites) {
 		this.directory = directory;
 		this.requests = requests;
 		this.outbox = outbox;
 		this.links = links;
 		this.messages = messages;
 		this.tandem = tandem;
+		this.sites = sites;
 	}
 
 	@EventListener
@@ -49,54 +65,91 @@ class RequestNotifications {
 			String email = engineer.contactEmail();
 			if (email != null) {
 				Person person = engineer.person();
-				send(person, email, request, "mail.filed", teacher, request.need());
+				send(person, email, null, request, "filed", teacher, request.need());
 			}
 		}
 	}
 
 	void engineerReplied(HelpRequest request, long authorId, String body) {
 		directory.person(request.requesterId())
-			.ifPresent(teacher -> send(teacher, teacher.email(), request, "mail.engineer-replied", name(authorId), body));
+			.ifPresent(teacher -> send(teacher, teacher.email(), moodleUserId(teacher), request, "engineer-replied",
+					name(authorId), body));
 	}
 
 	void teacherReplied(HelpRequest request, long authorId, String body) {
 		if (request.assigneeId() != null && request.assigneeId() != authorId) {
 			directory.person(request.assigneeId())
-				.ifPresent(engineer -> send(engineer, engineer.email(), request, "mail.teacher-replied", name(authorId),
-						body));
+				.ifPresent(engineer -> send(engineer, engineer.email(), null, request, "teacher-replied",
+						name(authorId), body));
 		}
 	}
 
 	void statusChanged(HelpRequest request, long actorId, RequestStatus status, String reason) {
 		directory.person(request.requesterId()).ifPresent(teacher -> {
 			String statusName = messages.getMessage(status.key(), null, teacher.locale());
-			send(teacher, teacher.email(), request, "mail.status-changed", name(actorId),
+			send(teacher, teacher.email(), moodleUserId(teacher), request, "status-changed", name(actorId),
 					reason == null ? statusName : statusName + " — " + reason);
 		});
 	}
 
 	void assigned(HelpRequest request, long actorId, long assigneeId) {
 		directory.person(assigneeId)
-			.ifPresent(engineer -> send(engineer, engineer.email(), request, "mail.assigned", name(actorId),
+			.ifPresent(engineer -> send(engineer, engineer.email(), null, request, "assigned", name(actorId),
 					request.need()));
 	}
 
+	/** @param what the artifact's name, or the title of work outside Moodle */
+	void reworked(HelpRequest request, long engineerId, String what) {
+		if (engineerId != request.requesterId()) {
+			directory.person(request.requesterId())
+				.ifPresent(teacher -> send(teacher, null, moodleUserId(teacher), request, "reworked", name(engineerId),
+						what));
+		}
+	}
+
 	/**
-	 * @param detail what was said or decided, quoted in the mail
+	 * @param email where to mail them ({@code mail.<event>.*}); none when null or blank
+	 * @param moodleUserId whom to message in Moodle ({@code moodle-message.<event>}); none
+	 * when null
+	 * @param detail what was said or decided, quoted
 	 */
-	private void send(Person person, String email, HelpRequest request, String key, String actor, String detail) {
-		if (email == null || email.isBlank()) {
-			return; // the platform shares no e-mail for this person: the request's page shows all
+	private void send(Person person, String email, Long moodleUserId, HelpRequest request, String event, String actor,
+			String detail) {
+		boolean mail = email != null && !email.isBlank();
+		if (!mail && moodleUserId == null) {
+			return; // the request's page shows all
 		}
 		Locale locale = person == null ? Locale.FRENCH : person.locale();
-		String course = directory.courses(java.util.List.of(request.courseId())).get(request.courseId()).display();
+		String course = directory.courses(List.of(request.courseId())).get(request.courseId()).display();
 		String link = person == null ? null : tandem.url("/open/" + links.create(person.id(), request.id()));
-		Object[] args = { actor, request.title(), course, detail, link == null ? "" : link };
-		outbox.enqueue(person == null ? null : person.id(), email,
-				messages.getMessage(key + ".subject", args, locale),
-				messages.getMessage(key + ".body", args, locale)
-						+ (link == null ? messages.getMessage("mail.open-in-moodle", null, locale)
-								: messages.getMessage("mail.link", args, locale)));
+		if (mail) {
+			Object[] args = { actor, request.title(), course, detail, link == null ? "" : link };
+			outbox.enqueue(person == null ? null : person.id(), email,
+					messages.getMessage("mail." + event + ".subject", args, locale),
+					messages.getMessage("mail." + event + ".body", args, locale)
+							+ (link == null ? messages.getMessage("mail.open-in-moodle", null, locale)
+									: messages.getMessage("mail.link", args, locale)));
+		}
+		if (moodleUserId != null) {
+			Object[] args = { html(actor), html(request.title()), html(course), html(detail) };
+			outbox.enqueueMoodleMessage(person.id(), person.platformId(), moodleUserId, "<p>"
+					+ messages.getMessage("moodle-message." + event, args, locale) + "</p><p><a href=\""
+					+ HtmlUtils.htmlEscape(link, "UTF-8") + "\">" + messages.getMessage("moodle-message.link", null, locale)
+					+ "</a></p>");
+		}
+	}
+
+	/** The teacher's Moodle user id, when the platform's web services can send them a message. */
+	private Long moodleUserId(Person teacher) {
+		return MOODLE_USER_ID.matcher(teacher.subject()).matches() && sites.of(teacher.platformId()).isPresent()
+				? Long.valueOf(teacher.subject()) : null;
+	}
+
+	/** People's text, shortened and escaped for Moodle's HTML. */
+	private static String html(String text) {
+		String quote = text.codePointCount(0, text.length()) <= QUOTE_LENGTH ? text
+				: text.substring(0, text.offsetByCodePoints(0, QUOTE_LENGTH - 1)).strip() + "…";
+		return HtmlUtils.htmlEscape(quote, "UTF-8");
 	}
 
 	private String name(long personId) {

@@ -77,10 +77,11 @@ class DemoLaunchBrowserIT extends BrowserSupport {
 	void administratorReachesTheAdministrationPageInsideTheFrame() {
 		openCourse("");
 
-		launch("administrator", "Ingénieur·e·s pédagogiques du site");
+		launch("administrator", "Tandem sur Tandem demo platform");
 
 		assertThat(frameUrl()).startsWith(TANDEM + "/").contains("/admin?session=");
-		assertThat(frameText()).contains("Admin User", "Administrateur·rice", "Eric Engineer");
+		assertThat(frameText()).contains("Admin User", "Administrateur·rice", "Ingénieur·e·s pédagogiques du site",
+				"Eric Engineer", "Vue du cours (services web de Moodle)", "127.0.0.1");
 		screenshot("demo-administrator");
 	}
 

@@ -34,6 +34,14 @@ public final class TestDatabases {
 	 * scheduled jobs (key rotation) that must not touch another test's rows.
 	 */
 	public static void postgres(DynamicPropertyRegistry properties) {
+		String url = newPostgresDatabase();
+		properties.add("spring.datasource.url", () -> url);
+		properties.add("spring.datasource.username", () -> "postgres");
+		properties.add("spring.datasource.password", () -> "");
+	}
+
+	/** Creates an empty database on the shared embedded server; its JDBC URL (user postgres, no password). */
+	public static String newPostgresDatabase() {
 		EmbeddedPostgres server = postgres();
 		String name = "tandem_" + java.util.UUID.randomUUID().toString().replace("-", "");
 		try (java.sql.Connection connection = server.getPostgresDatabase().getConnection();
@@ -43,9 +51,7 @@ public final class TestDatabases {
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		properties.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", name));
-		properties.add("spring.datasource.username", () -> "postgres");
-		properties.add("spring.datasource.password", () -> "");
+		return server.getJdbcUrl("postgres", name);
 	}
 
 	static synchronized EmbeddedPostgres postgres() {

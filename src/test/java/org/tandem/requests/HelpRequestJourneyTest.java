@@ -41,7 +41,7 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 	/** Waits until every mail on its way has arrived, then empties the mailbox. */
 	void drain() throws Exception {
 		await().atMost(java.time.Duration.ofSeconds(15))
-			.until(() -> count("notification where status in ('PENDING', 'SENDING')") == 0);
+			.until(() -> count("notification where channel = 'MAIL' and status in ('PENDING', 'SENDING')") == 0);
 		MAIL.purgeEmailFromAllMailboxes();
 	}
 
