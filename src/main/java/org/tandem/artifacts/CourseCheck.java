@@ -6,8 +6,7 @@ import org.tandem.moodle.MoodleException;
  * What a check of the course found.
  *
  * @param problem why Moodle could not be read, when {@link Outcome#FAILED}
- * @param snapshot the course as Moodle has it; when the check failed, the last stored
- * snapshot, which may be null
+ * @param snapshot the course as Moodle has it, null unless {@link Outcome#CHECKED}
  * @param newChanges how many changes this check stored
  */
 public record CourseCheck(Outcome outcome, MoodleException.Problem problem, SnapshotRecord snapshot, int newChanges) {

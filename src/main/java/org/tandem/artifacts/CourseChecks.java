@@ -61,18 +61,17 @@ public class CourseChecks {
 	/** Checks the course now; never throws for what Moodle does, the result says it. */
 	public CourseCheck check(CourseRef course) {
 		Optional<MoodleSite> site = sites.of(course.platformId());
-		Optional<SnapshotRecord> last = store.latest(course.id());
 		if (site.isEmpty()) {
-			return new CourseCheck(CourseCheck.Outcome.NOT_CONFIGURED, null, last.orElse(null), 0);
+			return new CourseCheck(CourseCheck.Outcome.NOT_CONFIGURED, null, null, 0);
 		}
 		List<CourseContents.Section> sections;
 		try {
 			sections = webServices.courseContents(site.get(), course.contextId());
 		}
 		catch (MoodleException ex) {
-			return new CourseCheck(CourseCheck.Outcome.FAILED, ex.problem(), last.orElse(null), 0);
+			return new CourseCheck(CourseCheck.Outcome.FAILED, ex.problem(), null, 0);
 		}
-		Instant since = last.map(SnapshotRecord::checkedAt).orElse(null);
+		Instant since = store.latestHead(course.id()).map(SnapshotStore.Head::checkedAt).orElse(null);
 		CourseUpdates updates = since == null ? null : updatesSince(site.get(), course, since);
 		return transaction.execute(status -> record(course.id(), CourseSnapshot.of(sections), updates, since));
 	}
@@ -111,23 +110,33 @@ public class CourseChecks {
 	private CourseCheck record(long courseId, CourseSnapshot now, CourseUpdates updates, Instant since) {
 		store.lock(courseId);
 		Instant at = clock.instant();
-		Optional<SnapshotRecord> last = store.latest(courseId);
-		if (last.isPresent()) {
-			boolean fresh = since != null && !last.get().checkedAt().isAfter(since);
-			List<Change> changes = SnapshotComparison.compare(last.get().snapshot(), now, fresh ? updates : null);
-			if (changes.isEmpty()) {
-				store.confirm(courseId, at);
-				SnapshotRecord same = last.get();
-				return new CourseCheck(CourseCheck.Outcome.CHECKED, null,
-						new SnapshotRecord(same.id(), courseId, same.takenAt(), at, same.snapshot()), 0);
-			}
-			long id = store.insert(courseId, now, SnapshotStore.json(now), at);
-			store.insertChanges(courseId, last.get().id(), id, changes, at);
-			return new CourseCheck(CourseCheck.Outcome.CHECKED, null, new SnapshotRecord(id, courseId, at, at, now),
-					changes.size());
+		String json = SnapshotStore.json(now);
+		String digest = CourseSnapshot.digest(json);
+		Optional<SnapshotStore.Head> last = store.latestHead(courseId);
+		if (last.isEmpty()) {
+			return checked(store.insert(courseId, json, digest, at), courseId, at, at, now, 0);
 		}
-		long id = store.insert(courseId, now, SnapshotStore.json(now), at);
-		return new CourseCheck(CourseCheck.Outcome.CHECKED, null, new SnapshotRecord(id, courseId, at, at, now), 0);
+		boolean fresh = since != null && !last.get().checkedAt().isAfter(since);
+		CourseUpdates named = fresh ? updates : null;
+		// Most checks find the course as it was: the digest says so without reading the last snapshot.
+		if (last.get().digest().equals(digest) && (named == null || named.instances().isEmpty())) {
+			store.confirm(last.get().id(), at);
+			return checked(last.get().id(), courseId, last.get().takenAt(), at, now, 0);
+		}
+		List<Change> changes = SnapshotComparison.compare(store.snapshot(last.get().id()), now, named);
+		if (changes.isEmpty()) {
+			store.confirm(last.get().id(), at);
+			return checked(last.get().id(), courseId, last.get().takenAt(), at, now, 0);
+		}
+		long id = store.insert(courseId, json, digest, at);
+		store.insertChanges(courseId, last.get().id(), id, changes, at);
+		return checked(id, courseId, at, at, now, changes.size());
+	}
+
+	private static CourseCheck checked(long snapshotId, long courseId, Instant takenAt, Instant checkedAt,
+			CourseSnapshot snapshot, int newChanges) {
+		return new CourseCheck(CourseCheck.Outcome.CHECKED, null,
+				new SnapshotRecord(snapshotId, courseId, takenAt, checkedAt, snapshot), newChanges);
 	}
 
 	/**

@@ -2,10 +2,11 @@ package org.tandem.artifacts;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +37,12 @@ public class CourseHistory {
 
 	/** These changes of the course, by id. */
 	public Map<Long, CourseChange> changes(long courseId, Collection<Long> changeIds) {
-		Map<Long, CourseChange> changes = new HashMap<>();
-		changeIds.forEach(id -> store.change(courseId, id).ifPresent(c -> changes.put(id, c)));
-		return changes;
+		if (changeIds.isEmpty()) {
+			return Map.of();
+		}
+		return store.changes(courseId, changeIds)
+			.stream()
+			.collect(Collectors.toMap(CourseChange::id, Function.identity()));
 	}
 
 }

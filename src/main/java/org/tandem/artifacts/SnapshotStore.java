@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -29,8 +31,11 @@ class SnapshotStore {
 
 	private final JdbcClient jdbc;
 
-	SnapshotStore(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	SnapshotStore(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/** Holds the course until the transaction ends, so that two checks never interleave. */
@@ -47,46 +52,57 @@ class SnapshotStore {
 			.optional();
 	}
 
-	Optional<String> latestDigest(long courseId) {
+	/** The latest snapshot without its artifacts: enough to tell whether the course changed. */
+	record Head(long id, Instant takenAt, Instant checkedAt, String digest) {
+	}
+
+	Optional<Head> latestHead(long courseId) {
 		return jdbc.sql("""
-				select digest from course_snapshot where course_id = ?
+				select id, taken_at, checked_at, digest from course_snapshot where course_id = ?
 				 order by taken_at desc, id desc fetch first 1 rows only""")
 			.param(courseId)
-			.query(String.class)
+			.query((rs, n) -> new Head(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
+					rs.getString(4)))
 			.optional();
 	}
 
-	/** Moodle showed the course as the latest snapshot has it, once more. */
-	void confirm(long courseId, Instant at) {
-		jdbc.sql("""
-				update course_snapshot set checked_at = ? where id = (select max(id) from course_snapshot
-				 where course_id = ?)""").params(Timestamp.from(at), courseId).update();
+	CourseSnapshot snapshot(long snapshotId) {
+		return jdbc.sql("select artifacts from course_snapshot where id = ?")
+			.param(snapshotId)
+			.query((rs, n) -> artifacts(rs.getString(1)))
+			.single();
 	}
 
-	long insert(long courseId, CourseSnapshot snapshot, String json, Instant at) {
+	/** Moodle showed the course as this snapshot has it, once more. */
+	void confirm(long snapshotId, Instant at) {
+		jdbc.sql("update course_snapshot set checked_at = ? where id = ?").params(Timestamp.from(at), snapshotId).update();
+	}
+
+	/** @param digest of the JSON: equal digests, same course */
+	long insert(long courseId, String json, String digest, Instant at) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into course_snapshot (course_id, taken_at, checked_at, digest, artifacts)
 				values (?, ?, ?, ?, ?)""")
-			.params(courseId, Timestamp.from(at), Timestamp.from(at), CourseSnapshot.digest(json), json)
+			.params(courseId, Timestamp.from(at), Timestamp.from(at), digest, json)
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
+	/** In one batch: a designer's afternoon can move dozens of artifacts. */
 	void insertChanges(long courseId, long beforeId, long afterId, List<Change> changes, Instant at) {
-		for (Change change : changes) {
+		List<Object[]> rows = changes.stream().map(change -> {
 			Artifact artifact = change.artifact();
-			jdbc.sql("""
-					insert into course_change (course_id, before_snapshot_id, after_snapshot_id, type, artifact_kind,
-					  artifact_id, artifact_type, name_before, name_after, areas, detected_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(courseId, beforeId, afterId, change.type().name(), artifact.kind().name(), artifact.id(),
-						artifact.type(), change.before() == null ? null : change.before().name(),
-						change.after() == null ? null : change.after().name(),
-						change.areas().isEmpty() ? null : String.join(",", new TreeSet<>(change.areas())),
-						Timestamp.from(at))
-				.update();
-		}
+			return new Object[] { courseId, beforeId, afterId, change.type().name(), artifact.kind().name(),
+					artifact.id(), artifact.type(), change.before() == null ? null : change.before().name(),
+					change.after() == null ? null : change.after().name(),
+					change.areas().isEmpty() ? null : String.join(",", new TreeSet<>(change.areas())),
+					Timestamp.from(at) };
+		}).toList();
+		batch.batchUpdate("""
+				insert into course_change (course_id, before_snapshot_id, after_snapshot_id, type, artifact_kind,
+				  artifact_id, artifact_type, name_before, name_after, areas, detected_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	List<CourseChange> changesSince(long courseId, Instant since) {
@@ -103,6 +119,14 @@ class SnapshotStore {
 			.optional();
 	}
 
+	List<CourseChange> changes(long courseId, Collection<Long> changeIds) {
+		return jdbc.sql("select * from course_change where course_id = :course and id in (:ids)")
+			.param("course", courseId)
+			.param("ids", changeIds)
+			.query(SnapshotStore::change)
+			.list();
+	}
+
 	static String json(CourseSnapshot snapshot) {
 		return JSON.writeValueAsString(snapshot.artifacts());
 	}
@@ -110,7 +134,11 @@ class SnapshotStore {
 	private static SnapshotRecord snapshot(ResultSet rs, int n) throws SQLException {
 		return new SnapshotRecord(rs.getLong("id"), rs.getLong("course_id"), rs.getTimestamp("taken_at").toInstant(),
 				rs.getTimestamp("checked_at").toInstant(),
-				new CourseSnapshot(JSON.readValue(rs.getString("artifacts"), ARTIFACTS)));
+				artifacts(rs.getString("artifacts")));
+	}
+
+	private static CourseSnapshot artifacts(String json) {
+		return new CourseSnapshot(JSON.readValue(json, ARTIFACTS));
 	}
 
 	private static CourseChange change(ResultSet rs, int n) throws SQLException {

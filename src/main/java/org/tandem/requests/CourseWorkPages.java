@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.tandem.artifacts.Artifact;
+import org.tandem.artifacts.Change;
 import org.tandem.artifacts.CourseChange;
 import org.tandem.artifacts.CourseHistory;
 import org.tandem.artifacts.CourseSnapshot;
@@ -78,13 +80,13 @@ class CourseWorkPages {
 			.map(c -> {
 				Reworks.Review review = reviews.get(c.id());
 				return new ChangeView(c, targeted.contains(c.artifactKey()),
-						c.type() == org.tandem.artifacts.Change.Type.REMOVED ? null
+						c.type() == Change.Type.REMOVED ? null
 								: Artifact.link(site, c.artifactKind(), c.artifactId(), c.artifactType()),
 						review == null ? null : review.verdict(), review == null ? null : label(people, review.engineerId()));
 			})
 			.toList();
 		Map<Long, CourseChange> shownBy = history.changes(request.courseId(),
-				done.stream().map(Reworks.Rework::changeId).filter(id -> id != null).toList());
+				done.stream().map(Reworks.Rework::changeId).filter(Objects::nonNull).toList());
 		List<ReworkView> reworkViews = done.stream().map(r -> {
 			Optional<Artifact> current = r.inMoodle() && now != null
 					? now.find(Artifact.key(r.artifactKind(), r.artifactId())) : Optional.empty();

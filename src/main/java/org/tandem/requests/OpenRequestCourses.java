@@ -1,5 +1,6 @@
 package org.tandem.requests;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.tandem.artifacts.WatchedCourses;
@@ -26,7 +27,7 @@ class OpenRequestCourses implements WatchedCourses {
 	@Override
 	@Transactional(readOnly = true)
 	public List<CourseRef> toWatch() {
-		List<String> open = java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name).toList();
+		List<String> open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name).toList();
 		List<Long> courses = jdbc.sql("select distinct course_id from help_request where status in (:open)")
 			.param("open", open)
 			.query(Long.class)

@@ -12,23 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tandem.lti.LaunchClient.Page;
-import org.tandem.lti.LaunchTestSupport;
 import org.tandem.lti.Messages;
 import org.tandem.lti.Platform;
 import org.tandem.lti.PlatformRegistration;
 import org.tandem.lti.TestPlatform;
 import org.tandem.moodle.MoodleSite;
-import org.tandem.moodle.MoodleSites;
+import org.tandem.moodle.WebServicesTestSupport;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ClassPathResource;
@@ -49,23 +45,11 @@ import static org.tandem.lti.Messages.html;
  * 4.5 did (the captures under {@code src/test/resources/moodle/webservices/}).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class WebServicesAdminTest extends LaunchTestSupport {
+class WebServicesAdminTest extends WebServicesTestSupport {
 
 	static final String ENDPOINT = "/webservice/rest/server.php";
 
 	static final String TOKEN = "8c1f4e2a9b7d4c6e0f3a5b8d2e7c9a41";
-
-	@Autowired
-	MoodleSites sites;
-
-	long platformId;
-
-	@BeforeEach
-	@AfterEach
-	void noWebServices() {
-		platformId = registry.byIssuer(PLATFORM.issuer()).get(0).id();
-		sites.disconnect(platformId);
-	}
 
 	@Test
 	void goodTokenIsCheckedKeptAndShownOnlyByItsLastCharacters(CapturedOutput output) {

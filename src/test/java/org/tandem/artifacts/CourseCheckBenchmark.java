@@ -12,10 +12,8 @@ import java.util.function.Supplier;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import org.tandem.TandemApplication;
 import org.tandem.lti.Directory.CourseRef;
 import org.tandem.lti.TestDatabases;
@@ -26,7 +24,6 @@ import org.tandem.moodle.MoodleSites;
 import org.tandem.moodle.MoodleWebServices;
 import org.tandem.moodle.WebServiceStubs;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +32,10 @@ import static org.tandem.moodle.WebServiceStubs.call;
 
 /**
  * How long a check of a 500-module course takes Tandem, apart from Moodle: Tandem on
- * embedded PostgreSQL, and a Moodle on WireMock that answers at once with a course built
- * from BIO101's capture (25 sections of 20 modules) which changes between checks (renames,
- * moves, hidden and deleted modules, new files) or stays as it was.
+ * embedded PostgreSQL, and a Moodle on WireMock that answers at once with the course of
+ * {@link SnapshotComparisonBenchmark} (25 sections of 20 of BIO101's real modules), which
+ * changes between checks (renames, moves, a hidden, a deleted and an added module, new
+ * files) or stays as it was.
  *
  * <p>{@code mvn -q test-compile exec:java@check-bench} prints, per check: the whole check
  * (fetch + compare + store), the two web-service calls alone (HTTP and JSON, as seen by
@@ -46,10 +44,6 @@ import static org.tandem.moodle.WebServiceStubs.call;
  */
 public final class CourseCheckBenchmark {
 
-	static final int SECTIONS = 25;
-
-	static final int MODULES_PER_SECTION = 20;
-
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	public static void main(String[] args) throws Exception {
@@ -57,9 +51,10 @@ public final class CourseCheckBenchmark {
 		WireMockServer moodle = new WireMockServer(
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().containerThreads(8));
 		moodle.start();
-		String before = course(false);
-		String after = course(true);
-		String updates = updates();
+		List<CourseUpdates.Instance> reported = new ArrayList<>();
+		String before = course(false, reported);
+		String after = course(true, reported);
+		String updates = JSON.writeValueAsString(new CourseUpdates(reported));
 		WebServiceStubs.serveSiteInfo(moodle);
 		// Each look finds the other version: every check stores a snapshot and its changes.
 		moodle.stubFor(call("core_course_get_contents").inScenario("course")
@@ -68,9 +63,9 @@ public final class CourseCheckBenchmark {
 			.whenScenarioStateIs("after").willSetStateTo(Scenario.STARTED).willReturn(WebServiceStubs.json(after)));
 		moodle.stubFor(call("core_course_get_updates_since").willReturn(WebServiceStubs.json(updates)));
 		ConfigurableApplicationContext tandem = new SpringApplicationBuilder(TandemApplication.class)
-			.web(WebApplicationType.NONE)
 			.profiles("test")
-			.properties("spring.datasource.url=" + TestDatabases.newPostgresDatabase(), "spring.datasource.username=postgres",
+			// Tandem's web side is what it is in production; the checks are called directly.
+			.properties("server.port=0", "spring.datasource.url=" + TestDatabases.newPostgresDatabase(), "spring.datasource.username=postgres",
 					"spring.datasource.password=", "tandem.base-url=http://localhost:8080",
 					"tandem.lti.platforms-dir=target/no-platform-files", "logging.level.org.tandem=WARN")
 			.run();
@@ -106,7 +101,8 @@ public final class CourseCheckBenchmark {
 					() -> SnapshotComparison.compare(CourseSnapshot.of(a), CourseSnapshot.of(b), named).size());
 
 			System.out.printf(Locale.ROOT, "%nCourse check of %d modules in %d sections, %d rounds, PostgreSQL%n",
-					SECTIONS * MODULES_PER_SECTION, SECTIONS, rounds);
+					SnapshotComparisonBenchmark.SECTIONS * SnapshotComparisonBenchmark.MODULES_PER_SECTION,
+					SnapshotComparisonBenchmark.SECTIONS, rounds);
 			System.out.printf(Locale.ROOT, "  course contents answer: %d KB; each changed check stores %d changes%n",
 					before.length() / 1024, changes);
 			line("check, course changed (fetch + compare + store)", changed);
@@ -122,73 +118,16 @@ public final class CourseCheckBenchmark {
 		}
 	}
 
-	/** BIO101's modules, repeated over 25 sections with ids, names and files of their own. */
-	static String course(boolean edited) {
-		ArrayNode capture = (ArrayNode) JSON.readTree(WebServiceStubs.text("moodle/webservices/bio101/02-get-contents-before.json"));
-		List<JsonNode> templates = new ArrayList<>();
-		capture.forEach(section -> section.get("modules").forEach(templates::add));
-		ArrayNode sections = JSON.createArrayNode();
-		int cmid = 10_000;
-		for (int s = 0; s < SECTIONS; s++) {
-			ObjectNode section = ((ObjectNode) capture.get(Math.min(s, capture.size() - 1)).deepCopy());
-			section.put("id", 1_000 + s).put("section", s).put("name", "Semaine " + s);
-			ArrayNode modules = section.putArray("modules");
-			for (int m = 0; m < MODULES_PER_SECTION; m++) {
-				ObjectNode module = (ObjectNode) templates.get((s * MODULES_PER_SECTION + m) % templates.size()).deepCopy();
-				module.put("id", cmid).put("name", "Activité " + cmid);
-				if (module.has("contents")) {
-					String file = "fichier-" + cmid + ".pdf";
-				module.get("contents").forEach(content -> ((ObjectNode) content).put("filename", file));
-				}
-				cmid++;
-				modules.add(module);
-			}
-			sections.add(section);
-		}
+	/**
+	 * The large course of {@link SnapshotComparisonBenchmark}, as Moodle's JSON; edited, it
+	 * has a designer's working session in it, and {@code reported} gets what Moodle says of it.
+	 */
+	static String course(boolean edited, List<CourseUpdates.Instance> reported) {
+		ArrayNode course = SnapshotComparisonBenchmark.largeCourse();
 		if (edited) {
-			edit(sections);
+			SnapshotComparisonBenchmark.edit(course, reported);
 		}
-		return JSON.writeValueAsString(sections);
-	}
-
-	/** A designer's afternoon: 10 renames, 2 hidden, 3 moved, 1 deleted, 1 added, 5 new files. */
-	static void edit(ArrayNode sections) {
-		for (int i = 0; i < 10; i++) {
-			module(sections, 2, i).put("name", "Activité reprise " + i);
-		}
-		module(sections, 3, 0).put("visible", 0);
-		module(sections, 3, 1).put("visible", 0);
-		for (int i = 0; i < 5; i++) {
-			ObjectNode module = module(sections, 4, i);
-			if (module.has("contents")) {
-				module.get("contents").forEach(file -> ((ObjectNode) file).put("filesize", 123_456));
-			}
-			module.put("description", "<p>Consigne reformulée</p>");
-		}
-		ArrayNode from = (ArrayNode) sections.get(5).get("modules");
-		ArrayNode to = (ArrayNode) sections.get(6).get("modules");
-		for (int i = 0; i < 3; i++) {
-			to.add(from.remove(0));
-		}
-		((ArrayNode) sections.get(7).get("modules")).remove(0);
-		ObjectNode added = module(sections, 8, 0).deepCopy();
-		added.put("id", 99_999).put("name", "Carte mentale");
-		((ArrayNode) sections.get(8).get("modules")).add(added);
-	}
-
-	static ObjectNode module(ArrayNode sections, int section, int index) {
-		return (ObjectNode) sections.get(section).get("modules").get(index);
-	}
-
-	static String updates() {
-		StringBuilder instances = new StringBuilder();
-		for (int cmid = 10_000 + 2 * MODULES_PER_SECTION; cmid < 10_000 + 5 * MODULES_PER_SECTION; cmid++) {
-			instances.append(instances.isEmpty() ? "" : ",")
-				.append("{\"contextlevel\":\"module\",\"id\":")
-				.append(cmid)
-				.append(",\"updates\":[{\"name\":\"configuration\",\"timeupdated\":1795448400}]}");
-		}
-		return "{\"instances\":[" + instances + "],\"warnings\":[]}";
+		return JSON.writeValueAsString(course);
 	}
 
 	static List<CourseContents.Section> parse(String json) {

@@ -3,18 +3,10 @@ package org.tandem.browser;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -26,7 +18,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The course loop in a real browser: the teacher picks, in the course as Moodle has it,
@@ -37,12 +28,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * whose web services Tandem reads, as a real Moodle's.
  * <p>
  * The engineer works in English; the teacher in English, then in French, the demo's
- * default. The steps are tests run in order, sharing one browser and the request; when one
- * fails, the following are skipped. Each page visited is saved as
+ * default. The steps run in order (see {@link BrowserSteps}); each page visited is saved as
  * {@code target/screenshots/loop-NN-*.png}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CourseLoopBrowserIT extends BrowserSupport {
+class CourseLoopBrowserIT extends BrowserSteps {
 
 	private static final String TITLE = "Mettre à jour la présentation du cours";
 
@@ -61,27 +50,8 @@ class CourseLoopBrowserIT extends BrowserSupport {
 	/** Where Moodle shows the page, as Tandem links to it. */
 	private static final String PAGE_IN_MOODLE = DEMO + "/demo/mod/page/view.php?id=" + PAGE;
 
-	private static final Pattern REQUEST_URL = Pattern.compile("/requests/(\\d+)\\?");
-
-	/** The request's page, without its session: each launch brings a new one. */
-	private static String requestPath;
-
-	private static int shots;
-
-	/** The step that failed, if any: the steps after it are skipped. */
-	private static String brokenAt;
-
-	@RegisterExtension
-	static final TestWatcher STEPS = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			brokenAt = context.getDisplayName();
-		}
-	};
-
-	@BeforeEach
-	void previousStepsPassed() {
-		assumeTrue(brokenAt == null, () -> "skipped: the step " + brokenAt + " failed");
+	CourseLoopBrowserIT() {
+		super("loop");
 	}
 
 	/**
@@ -139,9 +109,7 @@ class CourseLoopBrowserIT extends BrowserSupport {
 		// Engineers' tools only.
 		assertThat(driver.findElements(By.id("check-course"))).isEmpty();
 		assertThat(driver.findElements(By.id("changes"))).isEmpty();
-		Matcher id = REQUEST_URL.matcher(frameUrl());
-		assertThat(id.find()).as("the request's address: %s", frameUrl()).isTrue();
-		requestPath = "/requests/" + id.group(1);
+		rememberRequest();
 		scrollIntoView(about);
 		page("teacher-request-filed", "fr");
 	}
@@ -154,7 +122,7 @@ class CourseLoopBrowserIT extends BrowserSupport {
 		renameInTheCoursePanel(RENAMED);
 		assertThat(driver.getCurrentUrl()).isEqualTo(DEMO + "/demo");
 		scrollIntoView(driver.findElement(By.id("module-" + PAGE)));
-		screenshot("loop-%02d-course-renamed".formatted(++shots));
+		shot("course-renamed");
 	}
 
 	@Test
@@ -162,7 +130,7 @@ class CourseLoopBrowserIT extends BrowserSupport {
 	void engineerFindsTheChangeOnThePageAndRecordsItAsWorkForTheRequest() {
 		openCourse("?locale=en");
 		launch("engineer", "Requests for help");
-		clickAndWait(requestRow("Requests of the platform").findElement(By.linkText(TITLE)),
+		clickAndWait(requestRow("Requests of the platform", TITLE).findElement(By.linkText(TITLE)),
 				"the request from the platform's queue", titled(TITLE));
 		assertThat(frameUrl()).contains(requestPath + "?session=");
 		scrollIntoView(driver.findElement(By.id("course")));
@@ -215,7 +183,7 @@ class CourseLoopBrowserIT extends BrowserSupport {
 		page("teacher-form-en", "en");
 
 		clickAndWait(driver.findElement(By.linkText("Cancel")), "the teacher's page", titled("Help with your course"));
-		clickAndWait(requestRow("Requests on this course").findElement(By.linkText(TITLE)),
+		clickAndWait(requestRow("Requests on this course", TITLE).findElement(By.linkText(TITLE)),
 				"the request from the course's list", titled(TITLE));
 		WebElement rework = rework();
 		assertThat(text(rework)).startsWith(RENAMED + " (Page) Production (médiatisation) Renamed")
@@ -230,7 +198,7 @@ class CourseLoopBrowserIT extends BrowserSupport {
 	void teacherSeesTheReworkAndOpensItInMoodle() {
 		openCourse("");
 		launch("teacher", "De l’aide pour votre cours");
-		clickAndWait(requestRow("Demandes sur ce cours").findElement(By.linkText(TITLE)),
+		clickAndWait(requestRow("Demandes sur ce cours", TITLE).findElement(By.linkText(TITLE)),
 				"the request from the course's list", titled(TITLE));
 		assertThat(frameUrl()).contains(requestPath + "?session=");
 		// The teacher sees what was done, not the engineers' list of changes.
@@ -257,7 +225,7 @@ class CourseLoopBrowserIT extends BrowserSupport {
 		WebElement renamed = driver.findElement(By.id("module-" + PAGE + "-name"));
 		assertThat(renamed.getText()).isEqualTo(RENAMED);
 		scrollIntoView(renamed);
-		screenshot("loop-%02d-moodle-opened".formatted(++shots));
+		shot("moodle-opened");
 	}
 
 	// The demo course's panel, at the top.
@@ -332,31 +300,6 @@ class CourseLoopBrowserIT extends BrowserSupport {
 		label.click();
 	}
 
-	private static void type(String id, String text) {
-		WebElement field = driver.findElement(By.id(id));
-		scrollIntoView(field);
-		field.clear();
-		field.sendKeys(text);
-		assertThat(field.getDomProperty("value")).as("what %s holds", id).isEqualTo(text);
-	}
-
-	private static void chooseRadio(String name, String value) {
-		WebElement radio = driver
-			.findElement(By.cssSelector("input[type=radio][name='" + name + "'][value='" + value + "']"));
-		WebElement label = driver.findElement(By.cssSelector("label[for='" + radio.getDomAttribute("id") + "']"));
-		scrollIntoView(label);
-		label.click();
-		assertThat(radio.isSelected()).as("%s %s chosen", name, value).isTrue();
-	}
-
-	/** The row of the request in the table with this caption. */
-	private static WebElement requestRow(String caption) {
-		List<WebElement> rows = driver.findElements(By.xpath("//table[caption[normalize-space()='" + caption
-				+ "']]/tbody/tr[td/a[normalize-space()='" + TITLE + "']]"));
-		assertThat(rows).as("rows of \"%s\" in the table \"%s\"", TITLE, caption).hasSize(1);
-		return rows.get(0);
-	}
-
 	/** The one rework of the request, under "Reworked for this request". */
 	private static WebElement rework() {
 		List<WebElement> reworks = driver.findElements(By.cssSelector("#reworks + ul .tandem-rework"));
@@ -373,18 +316,6 @@ class CourseLoopBrowserIT extends BrowserSupport {
 	private static void assertOpensInMoodle(WebElement link) {
 		assertThat(link.getDomAttribute("href")).isEqualTo(PAGE_IN_MOODLE);
 		assertThat(link.getDomAttribute("target")).isEqualTo("_top");
-	}
-
-	/**
-	 * The page in the frame is whole (no message key left untranslated) and in this
-	 * language; its screenshot goes to {@code loop-NN-<name>.png}. Leaves the driver in the
-	 * frame.
-	 */
-	private static void page(String name, String language) {
-		assertThat(script("return document.documentElement.lang;")).as("language of %s", name).isEqualTo(language);
-		assertThat(frameText()).as("text of %s", name).doesNotContain("??");
-		screenshot("loop-%02d-%s".formatted(++shots, name));
-		enterFrame();
 	}
 
 }

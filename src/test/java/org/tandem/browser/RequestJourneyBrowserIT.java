@@ -5,23 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A help request from start to end in a real browser, as the people of the demo course
@@ -31,12 +22,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * engineer logs time and resolves it, the teacher rates the help. In French, the demo's
  * default.
  * <p>
- * The steps are tests run in order, sharing one browser and the request; when one fails,
- * the following are skipped. Each page visited is saved as
+ * The steps run in order (see {@link BrowserSteps}); each page visited is saved as
  * {@code target/screenshots/journey-NN-*.png}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RequestJourneyBrowserIT extends BrowserSupport {
+class RequestJourneyBrowserIT extends BrowserSteps {
 
 	private static final String TITLE = "Repenser l’évaluation finale";
 
@@ -64,27 +53,8 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 	private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
 		.withLocale(Locale.FRENCH);
 
-	private static final Pattern REQUEST_URL = Pattern.compile("/requests/(\\d+)\\?");
-
-	/** The request's page, without its session: each launch brings a new one. */
-	private static String requestPath;
-
-	private static int shots;
-
-	/** The step that failed, if any: the steps after it are skipped. */
-	private static String brokenAt;
-
-	@RegisterExtension
-	static final TestWatcher STEPS = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			brokenAt = context.getDisplayName();
-		}
-	};
-
-	@BeforeEach
-	void previousStepsPassed() {
-		assumeTrue(brokenAt == null, () -> "skipped: the step " + brokenAt + " failed");
+	RequestJourneyBrowserIT() {
+		super("journey");
 	}
 
 	@Test
@@ -134,9 +104,7 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 		// The teacher can withdraw it while nobody has taken it; no engineer's tools.
 		assertThat(buttons()).contains("Retirer cette demande").doesNotContain("La prendre en charge");
 		assertThat(frameText()).doesNotContain("Temps passé", "Note interne");
-		Matcher id = REQUEST_URL.matcher(frameUrl());
-		assertThat(id.find()).as("the request's address: %s", frameUrl()).isTrue();
-		requestPath = "/requests/" + id.group(1);
+		rememberRequest();
 		assertSessionInTheAddress();
 		page("teacher-request-filed");
 	}
@@ -146,8 +114,8 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 	void engineerFindsTheRequestTakesItAndAnswers() {
 		launch("engineer", "Demandes d’aide");
 		assertThat(frameText()).contains("Ce cours : Biologie cellulaire", "Toutes les demandes de ");
-		WebElement inCourse = row("Demandes sur ce cours");
-		WebElement inQueue = row("Demandes de la plateforme");
+		WebElement inCourse = requestRow("Demandes sur ce cours", TITLE);
+		WebElement inQueue = requestRow("Demandes de la plateforme", TITLE);
 		for (WebElement row : List.of(inCourse, inQueue)) {
 			assertThat(row.getText()).contains("Nouvelle", "Médiation (conception) · Évaluation",
 					"Biologie cellulaire", "Personne pour l’instant", "Première réponse attendue depuis");
@@ -187,7 +155,7 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 	@Order(3)
 	void teacherReadsTheReplyAndAnswers() {
 		launch("teacher", "De l’aide pour votre cours");
-		WebElement row = row("Demandes sur ce cours");
+		WebElement row = requestRow("Demandes sur ce cours", TITLE);
 		assertThat(row.getText()).contains("En attente de l’enseignant·e", "Évaluation et alignement avec les objectifs",
 				"Eric Engineer");
 		page("teacher-requests-again");
@@ -213,7 +181,7 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 	@Order(4)
 	void engineerReadsTheAnswerLogsTimeAndResolves() {
 		launch("engineer", "Demandes d’aide");
-		WebElement row = row("Demandes sur ce cours");
+		WebElement row = requestRow("Demandes sur ce cours", TITLE);
 		assertThat(row.getText()).contains("En cours", "Eric Engineer", "L’enseignant·e attend depuis");
 		assertThat(row.getDomAttribute("class")).contains("tandem-attention");
 		page("engineer-queue-again");
@@ -248,7 +216,7 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 	@Order(5)
 	void teacherRatesTheHelp() {
 		launch("teacher", "De l’aide pour votre cours");
-		WebElement row = row("Demandes sur ce cours");
+		WebElement row = requestRow("Demandes sur ce cours", TITLE);
 		assertThat(row.getText()).contains("Résolue", "Eric Engineer");
 		page("teacher-requests-resolved");
 
@@ -273,15 +241,6 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 
 	// What a person does inside the frame.
 
-	/** Types into a field, found by its id, after emptying it. */
-	private static void type(String id, String text) {
-		WebElement field = driver.findElement(By.id(id));
-		scrollIntoView(field);
-		field.clear();
-		field.sendKeys(text);
-		assertThat(field.getDomProperty("value")).as("what %s holds", id).isEqualTo(text);
-	}
-
 	/**
 	 * Types a date as a person does in Chromium's date field: in the browser's format
 	 * (month, day, year for en-US, the browser's language here), whatever the page's
@@ -294,15 +253,6 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 		assertThat(field.getDomProperty("value")).as("what %s holds", id).isEqualTo(date.toString());
 	}
 
-	/** Clicks the label of a radio button, as a person does. */
-	private static void chooseRadio(String name, String value) {
-		WebElement radio = driver.findElement(By.cssSelector("input[type=radio][name='" + name + "'][value='" + value + "']"));
-		WebElement label = driver.findElement(By.cssSelector("label[for='" + radio.getDomAttribute("id") + "']"));
-		scrollIntoView(label);
-		label.click();
-		assertThat(radio.isSelected()).as("%s %s chosen", name, value).isTrue();
-	}
-
 	private static WebElement button(String text) {
 		return driver.findElement(By.xpath("//button[normalize-space()='" + text + "']"));
 	}
@@ -310,14 +260,6 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 	/** The texts of the page's buttons. */
 	private static List<String> buttons() {
 		return driver.findElements(By.tagName("button")).stream().map(WebElement::getText).toList();
-	}
-
-	/** The row of the request in the table with this caption. */
-	private static WebElement row(String caption) {
-		List<WebElement> rows = driver.findElements(By.xpath("//table[caption[normalize-space()='" + caption
-				+ "']]/tbody/tr[td/a[normalize-space()='" + TITLE + "']]"));
-		assertThat(rows).as("rows of \"%s\" in the table \"%s\"", TITLE, caption).hasSize(1);
-		return rows.get(0);
 	}
 
 	/** The request's status: the badge next to its title. */
@@ -363,15 +305,9 @@ class RequestJourneyBrowserIT extends BrowserSupport {
 		assertThat(cookiesAfterSetting()).as("cookies the frame holds").isEmpty();
 	}
 
-	/**
-	 * The page in the frame is whole (no message key left untranslated) and in French; its
-	 * screenshot goes to {@code journey-NN-<name>.png}. Leaves the driver in the frame.
-	 */
-	private static void page(String name) {
-		assertThat(script("return document.documentElement.lang;")).as("language of %s", name).isEqualTo("fr");
-		assertThat(frameText()).as("text of %s", name).doesNotContain("??");
-		screenshot("journey-%02d-%s".formatted(++shots, name));
-		enterFrame();
+	/** A page of the journey: every one is in French. */
+	private void page(String name) {
+		page(name, "fr");
 	}
 
 }

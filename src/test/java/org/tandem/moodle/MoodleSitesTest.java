@@ -4,11 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tandem.lti.LaunchTestSupport;
 import org.tandem.lti.PlatformRegistration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,24 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * set by a registration (unchecked: Moodle may be down at start) or by the admin page.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class MoodleSitesTest extends LaunchTestSupport {
+class MoodleSitesTest extends WebServicesTestSupport {
 
 	static final String TOKEN = "0b9d7e5c3a1f4d2e8c6b4a2f0e9d7c5b";
 
 	@Autowired
-	MoodleSites sites;
-
-	@Autowired
 	MoodleWebServices webServices;
-
-	long platformId;
-
-	@BeforeEach
-	@AfterEach
-	void noWebServices() {
-		platformId = registry.byIssuer(PLATFORM.issuer()).get(0).id();
-		sites.disconnect(platformId);
-	}
 
 	@Test
 	void keyShorterThan32CharactersStopsTheStartNamingTheVariable() {

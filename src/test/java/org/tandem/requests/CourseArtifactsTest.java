@@ -1,25 +1,35 @@
 package org.tandem.requests;
 
-import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.tandem.lti.LaunchClient.Page;
-import org.tandem.lti.LaunchTestSupport;
 import org.tandem.lti.TestPlatform;
-import org.tandem.moodle.MoodleSites;
 import org.tandem.moodle.WebServiceStubs;
+import org.tandem.moodle.WebServicesTestSupport;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.tandem.lti.Messages.english;
+import static org.tandem.lti.Messages.french;
+import static org.tandem.lti.Messages.html;
 import static org.tandem.moodle.WebServiceStubs.call;
 import static org.tandem.moodle.WebServiceStubs.capture;
 
@@ -29,22 +39,15 @@ import static org.tandem.moodle.WebServiceStubs.capture;
  * the engineer checks the course, the engineer records them as reworks, and the teacher
  * sees them with links into Moodle.
  */
-class CourseArtifactsTest extends LaunchTestSupport {
+class CourseArtifactsTest extends WebServicesTestSupport {
 
 	static final String TOKEN = "4b1d0c9a3e2f4a5b8c7d6e5f40312a9b";
 
 	static final String COURSE = "course";
 
-	@Autowired
-	MoodleSites sites;
-
-	long platformId;
-
 	@BeforeEach
 	void webServices() {
-		platformId = registry.byIssuer(PLATFORM.issuer()).get(0).id();
-		WebServiceStubs.serveSiteInfo(MOODLE);
-		sites.connect(platformId, URI.create(MOODLE.baseUrl()), TOKEN, "test");
+		connectWebServices(TOKEN);
 		MOODLE.stubFor(call("core_course_get_contents", "courseid=14").inScenario(COURSE)
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(capture("bio101/02-get-contents-before.json")));
@@ -67,15 +70,10 @@ class CourseArtifactsTest extends LaunchTestSupport {
 			.willReturn(capture("bio101/08-get-updates-since-unchanged-course.json")));
 	}
 
-	@AfterEach
-	void noWebServices() {
-		sites.disconnect(platformId);
-	}
-
 	/** A launch from BIO101, the course of the web-service captures (Moodle course id 14). */
 	Page launchInBio101(String who) {
 		return client.launchAs(who, claims -> claims.put(TestPlatform.LTI + "context",
-				Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire", "type", java.util.List.of("CourseSection"))));
+				Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire", "type", List.of("CourseSection"))));
 	}
 
 	long fileAbout(String title, String... targets) {
@@ -184,24 +182,41 @@ class CourseArtifactsTest extends LaunchTestSupport {
 		assertThat(filed.body()).contains("Your request was sent", "Moodle en panne", "Section 4");
 	}
 
-	@Test
-	void engineerIsToldWhatToFixWhenMoodleRefusesTheCheck() {
-		long id = fileAbout("Jeton révoqué");
-		MOODLE.stubFor(call("core_course_get_contents").atPriority(1)
-			.willReturn(capture("bio101/errors/invalid-token.json")));
+	/**
+	 * Each way Moodle can fail a check, as Moodle 4.5 answered it or as a network does: the
+	 * page says what to fix in the engineer's language, and what was found before stays.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "bio101/errors/invalid-token.json, moodle.problem.invalid-token",
+			"bio101/errors/function-not-in-service.json, moodle.problem.function-not-in-service",
+			"bio101/errors/get-contents-course-does-not-exist.json, moodle.problem.course-not-found",
+			"bio101/errors/get-contents-course-not-accessible.json, moodle.problem.course-not-accessible",
+			"bio101/errors/get-contents-missing-courseid.json, moodle.problem.invalid-parameter",
+			"down, moodle.problem.unavailable", "slow, moodle.problem.unavailable",
+			"an HTML page, moodle.problem.unavailable" })
+	void engineerIsToldWhatToFixWhenMoodleFailsTheCheckAndWhatWasFoundStays(String answer, String problem) {
+		long id = filedThenEdited("Moodle refuse : " + answer, "M:103");
+		long snapshots = count("course_snapshot");
+		long changes = count("course_change");
+		MOODLE.stubFor(call("core_course_get_contents").atPriority(1).willReturn(switch (answer) {
+			case "down" -> WebServiceStubs.down();
+			// past the read time-out of the tests (2 s)
+			case "slow" -> capture("bio101/03-get-contents-after.json").withFixedDelay(3_000);
+			case "an HTML page" -> WebServiceStubs.json("<html><body>Maintenance</body></html>");
+			default -> capture(answer);
+		}));
 		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
 
 		Page checked = client.submit(engineer, "/course-check", Map.of());
 
 		assertThat(checked.status()).isEqualTo(200);
-		assertThat(checked.body()).contains("The course could not be read from Moodle.",
-				"Moodle refused the web-service token", "Jeton révoqué");
-		MOODLE.stubFor(call("core_course_get_contents").atPriority(1)
-			.willReturn(capture("bio101/errors/get-contents-course-not-accessible.json")));
+		assertThat(checked.body()).contains(html(english("work.check-failed")), html(english(problem)),
+				"Moodle refuse", "change-" + changeId(103, "RENAMED"), "Check the course now");
+		assertThat(count("course_snapshot")).isEqualTo(snapshots);
+		assertThat(count("course_change")).isEqualTo(changes);
 		Page french = client.submit(client.open(HelpRequestJourneyTest.requestLink(launchInBio101French(), id)),
 				"/course-check", Map.of());
-		assertThat(french.body()).contains("Le cours n’a pas pu être lu dans Moodle.",
-				"Le compte de service de Moodle ne peut pas voir ce cours");
+		assertThat(french.body()).contains(html(french("work.check-failed")), html(french(problem)));
 	}
 
 	Page launchInBio101French() {
@@ -226,7 +241,7 @@ class CourseArtifactsTest extends LaunchTestSupport {
 				Map.of("title", "Réunion de cadrage", "kind", "MEDIATION", "note", "1 h avec l'équipe"));
 		assertThat(recorded.body()).contains("Réunion de cadrage", "outside Moodle");
 		MOODLE.verify(0, postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT))
-			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("core_course_get_contents")));
+			.withRequestBody(containing("core_course_get_contents")));
 	}
 
 	@Test
@@ -305,26 +320,62 @@ class CourseArtifactsTest extends LaunchTestSupport {
 			.doesNotContain("<script>alert('x')</script>", "<img src=x");
 	}
 
+	/** Moodle's names are the course's teachers' text: shown as text on every page, never run. */
+	@Test
+	void namesFromMoodleAreShownAsText() {
+		String script = "<script>alert('cmid')</script>";
+		String before = WebServiceStubs.text("moodle/webservices/bio101/02-get-contents-before.json");
+		MOODLE.stubFor(call("core_course_get_contents", "courseid=14").atPriority(1)
+			.inScenario(COURSE)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(WebServiceStubs.json(renamed(before, 103, script))));
+		Page form = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
+		assertThat(form.body()).contains("&lt;script&gt;alert(&#39;cmid&#39;)&lt;/script&gt;").doesNotContain(script);
+		long id = fileAbout("Noms de Moodle", "M:103");
+		MOODLE.stubFor(call("core_course_get_contents", "courseid=14").atPriority(1)
+			.inScenario(COURSE)
+			.whenScenarioStateIs("edited")
+			.willReturn(WebServiceStubs.json(renamed(before, 103, "<img src=x onerror=alert(1)>"))));
+		MOODLE.setScenarioState(COURSE, "edited");
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
+
+		Page checked = client.submit(engineer, "/course-check", Map.of());
+		Page reworked = client.submit(checked, "/changes/" + changeId(103, "RENAMED") + "/rework",
+				Map.of("kind", "MEDIATISATION"));
+
+		assertThat(reworked.body()).contains("&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;alert(&#39;cmid")
+			.doesNotContain("<img src=x", script);
+		Page teacher = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("teacher"), id));
+		assertThat(teacher.body()).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x", script);
+	}
+
 	static String withCsrf(Page page, Map<String, String> fields) {
-		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(page.body());
-		assertThat(csrf.find()).isTrue();
-		Map<String, String> body = new HashMap<>(fields);
-		body.put("_csrf", csrf.group(1));
-		StringBuilder encoded = new StringBuilder();
-		body.forEach((k, v) -> encoded.append(enc(k)).append('=').append(enc(v)).append('&'));
-		return encoded.toString();
+		return withTargets(fields, page);
 	}
 
 	/** The course without this module, as Moodle lists it once the module is deleted. */
 	static String withoutModule(String contents, long cmid) {
-		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
-		tools.jackson.databind.node.ArrayNode sections = (tools.jackson.databind.node.ArrayNode) json.readTree(contents);
-		for (tools.jackson.databind.JsonNode section : sections) {
-			tools.jackson.databind.node.ArrayNode modules = (tools.jackson.databind.node.ArrayNode) section.get("modules");
+		JsonMapper json = JsonMapper.builder().build();
+		ArrayNode sections = (ArrayNode) json.readTree(contents);
+		for (JsonNode section : sections) {
+			ArrayNode modules = (ArrayNode) section.get("modules");
 			for (int i = modules.size() - 1; i >= 0; i--) {
 				if (modules.get(i).get("id").asLong() == cmid) {
 					modules.remove(i);
+				}
+			}
+		}
+		return json.writeValueAsString(sections);
+	}
+
+	/** The course with this module under another name, as Moodle lists it once renamed. */
+	static String renamed(String contents, long cmid, String name) {
+		JsonMapper json = JsonMapper.builder().build();
+		ArrayNode sections = (ArrayNode) json.readTree(contents);
+		for (JsonNode section : sections) {
+			for (JsonNode module : section.get("modules")) {
+				if (module.get("id").asLong() == cmid) {
+					((ObjectNode) module).put("name", name);
 				}
 			}
 		}
@@ -339,7 +390,7 @@ class CourseArtifactsTest extends LaunchTestSupport {
 	}
 
 	static String formAction(Page form) {
-		java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"(/requests\\?[^\"]+)\"")
+		Matcher action = Pattern.compile("action=\"(/requests\\?[^\"]+)\"")
 			.matcher(form.body());
 		assertThat(action.find()).isTrue();
 		return action.group(1).replace("&amp;", "&");
@@ -347,7 +398,7 @@ class CourseArtifactsTest extends LaunchTestSupport {
 
 	/** The form's fields with these parts ticked and its CSRF token, as the browser sends them. */
 	static String withTargets(Map<String, String> fields, Page form, String... targets) {
-		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
 			.matcher(form.body());
 		assertThat(csrf.find()).isTrue();
 		StringBuilder body = new StringBuilder();
@@ -359,7 +410,7 @@ class CourseArtifactsTest extends LaunchTestSupport {
 	}
 
 	static String enc(String value) {
-		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.tandem.requests;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,19 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tandem.lti.LaunchClient.Page;
-import org.tandem.lti.LaunchTestSupport;
 import org.tandem.lti.TestPlatform;
-import org.tandem.moodle.MoodleSites;
 import org.tandem.moodle.WebServiceStubs;
+import org.tandem.moodle.WebServicesTestSupport;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -41,33 +37,21 @@ import static org.tandem.moodle.WebServiceStubs.capture;
  * waited for Moodle when they were removed is given up).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class TeacherMoodleMessagesTest extends LaunchTestSupport {
+class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 
 	static final String SEND = "core_message_send_instant_messages";
 
 	/** teacher1 of the captures: their Moodle user id, the launch's sub. */
 	static final String TEACHER_USER_ID = "3";
 
-	@Autowired
-	MoodleSites sites;
-
-	long platformId;
-
 	@BeforeEach
 	void webServices() {
-		platformId = registry.byIssuer(PLATFORM.issuer()).get(0).id();
-		WebServiceStubs.serveSiteInfo(MOODLE);
-		sites.connect(platformId, URI.create(MOODLE.baseUrl()), CourseArtifactsTest.TOKEN, "test");
+		connectWebServices(CourseArtifactsTest.TOKEN);
 		// the check of the course after filing
 		MOODLE.stubFor(call("core_course_get_contents").willReturn(capture("bio101/02-get-contents-before.json")));
 		MOODLE.stubFor(call("core_course_get_updates_since")
 			.willReturn(capture("bio101/08-get-updates-since-unchanged-course.json")));
 		MOODLE.stubFor(call(SEND).willReturn(capture("bio101/09-send-instant-message-to-teacher.json")));
-	}
-
-	@AfterEach
-	void noWebServices() {
-		sites.disconnect(platformId);
 	}
 
 	@Test
