@@ -1,6 +1,7 @@
 package org.tandem.artifacts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks every course with open requests on a schedule, so that changes are found even
- * when nobody asks. One course at a time: Moodle is not hammered.
+ * when nobody asks. One course at a time: Moodle is not hammered. A course that Moodle
+ * showed less than half an interval ago is left for the next round: an engineer just
+ * checked it, or another Tandem instance sharing the database did.
  */
 @Component
 class ScheduledCourseChecks {
@@ -22,6 +25,8 @@ class ScheduledCourseChecks {
 	private static final Logger log = LoggerFactory.getLogger(ScheduledCourseChecks.class);
 
 	private final CourseChecks checks;
+
+	private final SnapshotStore store;
 
 	private final List<WatchedCourses> watched;
 
@@ -31,9 +36,10 @@ class ScheduledCourseChecks {
 
 	private final Clock clock;
 
-	ScheduledCourseChecks(CourseChecks checks, List<WatchedCourses> watched, ArtifactsProperties properties,
-			TaskScheduler scheduler, Clock clock) {
+	ScheduledCourseChecks(CourseChecks checks, SnapshotStore store, List<WatchedCourses> watched,
+			ArtifactsProperties properties, TaskScheduler scheduler, Clock clock) {
 		this.checks = checks;
+		this.store = store;
 		this.watched = watched;
 		this.properties = properties;
 		this.scheduler = scheduler;
@@ -52,7 +58,12 @@ class ScheduledCourseChecks {
 	int checkAll() {
 		int changes = 0;
 		int failed = 0;
-		List<CourseRef> courses = watched.stream().flatMap(w -> w.toWatch().stream()).distinct().toList();
+		Instant recently = clock.instant().minus(properties.checkInterval().dividedBy(2));
+		List<CourseRef> courses = watched.stream()
+			.flatMap(w -> w.toWatch().stream())
+			.distinct()
+			.filter(course -> store.latestHead(course.id()).map(h -> h.checkedAt().isBefore(recently)).orElse(true))
+			.toList();
 		for (CourseRef course : courses) {
 			try {
 				CourseCheck check = checks.check(course);

@@ -2,6 +2,7 @@ package org.tandem.artifacts;
 
 import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +175,7 @@ abstract class CourseCheckStorageTests {
 		MOODLE.stubFor(call("core_course_get_contents", "courseid=16")
 			.willReturn(capture("bio101/errors/get-contents-course-not-accessible.json")));
 		checks.check(bio101);
+		lastSeen(bio101, Duration.ofHours(1));
 		MOODLE.setScenarioState("bio101", "edited");
 
 		scheduled.checkAll();
@@ -182,6 +184,32 @@ abstract class CourseCheckStorageTests {
 		MOODLE.verify(postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT)).withRequestBody(containing("courseid=16")));
 		assertThat(snapshots(bio101)).isEqualTo(2);
 		assertThat(snapshots(broken)).isZero();
+	}
+
+	@Test
+	void theScheduledCheckLeavesACourseMoodleShowedLessThanHalfAnIntervalAgo() {
+		request(bio101, "IN_PROGRESS");
+		checks.check(bio101);
+		lastSeen(bio101, Duration.ofMinutes(29));
+		MOODLE.setScenarioState("bio101", "edited");
+
+		scheduled.checkAll();
+
+		MOODLE.verify(1, postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT))
+			.withRequestBody(containing("core_course_get_contents")));
+		assertThat(snapshots(bio101)).isEqualTo(1);
+		lastSeen(bio101, Duration.ofMinutes(31));
+
+		scheduled.checkAll();
+
+		assertThat(snapshots(bio101)).isEqualTo(2);
+	}
+
+	/** Moodle last showed the course this long ago (the interval is the default hour). */
+	void lastSeen(CourseRef course, Duration ago) {
+		jdbc.sql("update course_snapshot set checked_at = ? where course_id = ?")
+			.params(Timestamp.from(Instant.now().minus(ago)), course.id())
+			.update();
 	}
 
 	@Test

@@ -36,7 +36,7 @@ class ScheduledCourseChecksTest {
 
 	@Test
 	void onItChecksTheWatchedCoursesAtEachInterval() {
-		new ScheduledCourseChecks(null, List.of(watched), new ArtifactsProperties(true, Duration.ofMillis(50)), scheduler,
+		new ScheduledCourseChecks(null, null, List.of(watched), new ArtifactsProperties(true, Duration.ofMillis(50)), scheduler,
 				Clock.systemUTC())
 			.start();
 
@@ -45,7 +45,7 @@ class ScheduledCourseChecksTest {
 
 	@Test
 	void offItSchedulesNothing() {
-		new ScheduledCourseChecks(null, List.of(watched), new ArtifactsProperties(false, Duration.ofMillis(50)),
+		new ScheduledCourseChecks(null, null, List.of(watched), new ArtifactsProperties(false, Duration.ofMillis(50)),
 				scheduler, Clock.systemUTC())
 			.start();
 
