@@ -65,8 +65,7 @@ class MessageBundlesTest {
 				String attributes = matcher.group(2) == null ? "" : matcher.group(2);
 				String text = matcher.group(3).trim();
 				boolean replaced = attributes.contains("th:text") || attributes.contains("th:errors")
-						|| attributes.contains("th:replace")
-						|| attributes.contains("th:insert");
+						|| attributes.contains("th:replace") || attributes.contains("th:insert");
 				if (!text.isEmpty() && !replaced && !matcher.group(1).equals("script")
 						&& !matcher.group(1).equals("style")) {
 					assertThat(allowed).as("%s: <%s> holds \"%s\"", template, matcher.group(1), text).contains(text);

@@ -46,7 +46,8 @@ class AdminPage {
 		}
 		model.addAttribute("canKeepTokens", sites.canKeepTokens());
 		model.addAttribute("connection", connection.orElse(null));
-		// A token kept under another key cannot be used: the administrator must set it again.
+		// A token kept under another key cannot be used: the administrator must set it
+		// again.
 		model.addAttribute("tokenUnreadable",
 				connection.isPresent() && sites.canKeepTokens() && sites.of(platform.id()).isEmpty());
 		return "admin/platform";

@@ -53,8 +53,8 @@ class EngineersController {
 	}
 
 	@PostMapping("/admin/engineers")
-	String add(@AuthenticationPrincipal LaunchSession launch,
-			@Valid @ModelAttribute("engineerForm") EngineerForm form, BindingResult errors, Model model) {
+	String add(@AuthenticationPrincipal LaunchSession launch, @Valid @ModelAttribute("engineerForm") EngineerForm form,
+			BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
 			return page.show(launch, model);
 		}

@@ -62,7 +62,8 @@ class WebServicesController {
 	String connect(@AuthenticationPrincipal LaunchSession launch,
 			@Valid @ModelAttribute("webServicesForm") WebServicesForm form, BindingResult errors, Model model) {
 		if (!sites.canKeepTokens()) {
-			return page.show(launch, model); // the section says what Tandem's operator must do
+			return page.show(launch, model); // the section says what Tandem's operator
+												// must do
 		}
 		URI siteUrl = errors.hasFieldErrors("siteUrl") ? null : siteUrl(launch, form.siteUrl(), errors);
 		if (errors.hasErrors()) {
@@ -101,7 +102,10 @@ class WebServicesController {
 		return "redirect:/admin";
 	}
 
-	/** An absolute http(s) address on the platform's site host, or null and the field's error. */
+	/**
+	 * An absolute http(s) address on the platform's site host, or null and the field's
+	 * error.
+	 */
 	private URI siteUrl(LaunchSession launch, String value, BindingResult errors) {
 		URI uri;
 		try {
@@ -122,7 +126,10 @@ class WebServicesController {
 		return uri;
 	}
 
-	/** Where Moodle's pages are: no credentials, query or fragment, which a wwwroot never has. */
+	/**
+	 * Where Moodle's pages are: no credentials, query or fragment, which a wwwroot never
+	 * has.
+	 */
 	private static boolean isSiteAddress(URI uri) {
 		return uri.getScheme() != null
 				&& (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))

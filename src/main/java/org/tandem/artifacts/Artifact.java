@@ -7,8 +7,8 @@ package org.tandem.artifacts;
  * @param type the module's type ({@code page}, {@code quiz}...), or {@code section}
  * @param sectionId the section a module is in; a section's own id
  * @param position a section's number in the course; a module's place in its section
- * @param fingerprint a digest of what can change besides name and visibility: description,
- * availability, completion, the files' names, sizes and times
+ * @param fingerprint a digest of what can change besides name and visibility:
+ * description, availability, completion, the files' names, sizes and times
  */
 public record Artifact(Kind kind, long id, String type, String name, long sectionId, int position, boolean visible,
 		String url, String fingerprint) {
@@ -19,7 +19,10 @@ public record Artifact(Kind kind, long id, String type, String name, long sectio
 
 	}
 
-	/** The key that tells sections and modules apart, as ids of both may be equal: {@code M:103}. */
+	/**
+	 * The key that tells sections and modules apart, as ids of both may be equal:
+	 * {@code M:103}.
+	 */
 	public String key() {
 		return key(kind, id);
 	}
@@ -29,8 +32,8 @@ public record Artifact(Kind kind, long id, String type, String name, long sectio
 	}
 
 	/**
-	 * Where the artifact opens in Moodle: {@code /mod/<type>/view.php?id=<cmid>} for a module,
-	 * {@code /course/section.php?id=<id>} for a section (Moodle 4.4 and later).
+	 * Where the artifact opens in Moodle: {@code /mod/<type>/view.php?id=<cmid>} for a
+	 * module, {@code /course/section.php?id=<id>} for a section (Moodle 4.4 and later).
 	 */
 	public static String link(String siteUrl, Kind kind, long id, String type) {
 		String site = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;

@@ -25,10 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Looks at a course as Moodle has it: reads its contents and what Moodle says changed
- * since the last look, compares with the last snapshot, and stores a new snapshot with its
- * changes only when something changed. Moodle is called outside any transaction, so a slow
- * Moodle holds no database lock; the comparison and the writes run with the course locked,
- * so that two checks at once never store a change twice.
+ * since the last look, compares with the last snapshot, and stores a new snapshot with
+ * its changes only when something changed. Moodle is called outside any transaction, so a
+ * slow Moodle holds no database lock; the comparison and the writes run with the course
+ * locked, so that two checks at once never store a change twice.
  */
 @Service
 public class CourseChecks {
@@ -104,8 +104,8 @@ public class CourseChecks {
 	}
 
 	/**
-	 * @param since when the snapshot Moodle's updates are relative to was last confirmed; when
-	 * another check looked after it, that check already counted those updates
+	 * @param since when the snapshot Moodle's updates are relative to was last confirmed;
+	 * when another check looked after it, that check already counted those updates
 	 */
 	private CourseCheck record(long courseId, CourseSnapshot now, CourseUpdates updates, Instant since) {
 		store.lock(courseId);
@@ -118,7 +118,8 @@ public class CourseChecks {
 		}
 		boolean fresh = since != null && !last.get().checkedAt().isAfter(since);
 		CourseUpdates named = fresh ? updates : null;
-		// Most checks find the course as it was: the digest says so without reading the last snapshot.
+		// Most checks find the course as it was: the digest says so without reading the
+		// last snapshot.
 		if (last.get().digest().equals(digest) && (named == null || named.instances().isEmpty())) {
 			store.confirm(last.get().id(), at);
 			return checked(last.get().id(), courseId, last.get().takenAt(), at, now, 0);
@@ -140,8 +141,8 @@ public class CourseChecks {
 	}
 
 	/**
-	 * Moodle's own word on what changed since the last look. Without it (a service lacking
-	 * the function) the comparison still finds every change it can see.
+	 * Moodle's own word on what changed since the last look. Without it (a service
+	 * lacking the function) the comparison still finds every change it can see.
 	 */
 	private CourseUpdates updatesSince(MoodleSite site, CourseRef course, Instant since) {
 		try {

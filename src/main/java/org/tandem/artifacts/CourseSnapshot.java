@@ -20,9 +20,9 @@ import org.tandem.moodle.CourseContents;
 public record CourseSnapshot(List<Artifact> artifacts) {
 
 	/**
-	 * Types whose {@code contents[].timemodified} are file times. For the others (page, url,
-	 * book) it is the instance's modification time, which any settings save bumps and which
-	 * Moodle's updates report as {@code configuration} anyway.
+	 * Types whose {@code contents[].timemodified} are file times. For the others (page,
+	 * url, book) it is the instance's modification time, which any settings save bumps
+	 * and which Moodle's updates report as {@code configuration} anyway.
 	 */
 	private static final Set<String> FILE_TIMES = Set.of("resource", "folder", "imscp");
 
@@ -80,7 +80,8 @@ public record CourseSnapshot(List<Artifact> artifacts) {
 		List<Object> parts = new ArrayList<>(List.of(Objects.toString(module.description(), ""),
 				Objects.toString(module.availability(), ""), Objects.toString(module.completion(), "")));
 		for (CourseContents.Content content : module.contents()) {
-			// A url's content is named after the module (mod_url's export): a rename is not a content change.
+			// A url's content is named after the module (mod_url's export): a rename is
+			// not a content change.
 			if (!"url".equals(content.type())) {
 				parts.add(content.filepath() + content.filename());
 			}

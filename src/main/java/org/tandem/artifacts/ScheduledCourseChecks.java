@@ -54,7 +54,9 @@ class ScheduledCourseChecks {
 		}
 	}
 
-	/** Checks each watched course once; a course Moodle refuses does not stop the others. */
+	/**
+	 * Checks each watched course once; a course Moodle refuses does not stop the others.
+	 */
 	int checkAll() {
 		int changes = 0;
 		int failed = 0;

@@ -59,7 +59,8 @@ public final class SnapshotComparison {
 			}
 			Set<String> unexplained = named;
 			if (renamed || shownOrHidden) {
-				// Renaming, hiding or showing saves the instance, which Moodle reports as configuration.
+				// Renaming, hiding or showing saves the instance, which Moodle reports as
+				// configuration.
 				unexplained = new TreeSet<>(named);
 				unexplained.remove(CONFIGURATION);
 			}
@@ -117,7 +118,9 @@ public final class SnapshotComparison {
 		return out;
 	}
 
-	/** Indexes of a longest strictly increasing subsequence (patience sorting, n log n). */
+	/**
+	 * Indexes of a longest strictly increasing subsequence (patience sorting, n log n).
+	 */
 	static Set<Integer> longestIncreasingRun(int[] values) {
 		int n = values.length;
 		int[] tails = new int[n];
@@ -151,7 +154,8 @@ public final class SnapshotComparison {
 		if (updates != null) {
 			for (CourseUpdates.Instance instance : updates.instances()) {
 				if ("module".equals(instance.contextlevel())) {
-					instance.updates().forEach(u -> areas.computeIfAbsent(instance.id(), id -> new TreeSet<>()).add(u.name()));
+					instance.updates()
+						.forEach(u -> areas.computeIfAbsent(instance.id(), id -> new TreeSet<>()).add(u.name()));
 				}
 			}
 		}

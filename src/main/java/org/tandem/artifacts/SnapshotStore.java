@@ -38,7 +38,9 @@ class SnapshotStore {
 		this.batch = batch;
 	}
 
-	/** Holds the course until the transaction ends, so that two checks never interleave. */
+	/**
+	 * Holds the course until the transaction ends, so that two checks never interleave.
+	 */
 	void lock(long courseId) {
 		jdbc.sql("select id from course where id = ? for update").param(courseId).query(Long.class).single();
 	}
@@ -52,7 +54,10 @@ class SnapshotStore {
 			.optional();
 	}
 
-	/** The latest snapshot without its artifacts: enough to tell whether the course changed. */
+	/**
+	 * The latest snapshot without its artifacts: enough to tell whether the course
+	 * changed.
+	 */
 	record Head(long id, Instant takenAt, Instant checkedAt, String digest) {
 	}
 
@@ -75,10 +80,14 @@ class SnapshotStore {
 
 	/** Moodle showed the course as this snapshot has it, once more. */
 	void confirm(long snapshotId, Instant at) {
-		jdbc.sql("update course_snapshot set checked_at = ? where id = ?").params(Timestamp.from(at), snapshotId).update();
+		jdbc.sql("update course_snapshot set checked_at = ? where id = ?")
+			.params(Timestamp.from(at), snapshotId)
+			.update();
 	}
 
-	/** @param digest of the JSON: equal digests, same course */
+	/**
+	 * @param digest of the JSON: equal digests, same course
+	 */
 	long insert(long courseId, String json, String digest, Instant at) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -133,8 +142,7 @@ class SnapshotStore {
 
 	private static SnapshotRecord snapshot(ResultSet rs, int n) throws SQLException {
 		return new SnapshotRecord(rs.getLong("id"), rs.getLong("course_id"), rs.getTimestamp("taken_at").toInstant(),
-				rs.getTimestamp("checked_at").toInstant(),
-				artifacts(rs.getString("artifacts")));
+				rs.getTimestamp("checked_at").toInstant(), artifacts(rs.getString("artifacts")));
 	}
 
 	private static CourseSnapshot artifacts(String json) {

@@ -44,7 +44,9 @@ class DemoController {
 		this.messages = messages;
 	}
 
-	/** The course page. Served on the demo site only, so that Tandem is framed cross-site. */
+	/**
+	 * The course page. Served on the demo site only, so that Tandem is framed cross-site.
+	 */
 	@GetMapping("/demo")
 	String course(@RequestParam(name = "locale", defaultValue = "fr") String locale, HttpServletRequest request,
 			Model model) {
@@ -60,8 +62,8 @@ class DemoController {
 		model.addAttribute("targetLinkUri", platform.tandemUrl("/lti/launch"));
 		model.addAttribute("clientId", DemoPlatform.CLIENT_ID);
 		model.addAttribute("deploymentId", DemoPlatform.DEPLOYMENT_ID);
-		model.addAttribute("messageHint", JSON.writeValueAsString(
-				Map.of("cmid", 1, "launchid", "demo" + UUID.randomUUID(), "locale", moodleLocale)));
+		model.addAttribute("messageHint", JSON
+			.writeValueAsString(Map.of("cmid", 1, "launchid", "demo" + UUID.randomUUID(), "locale", moodleLocale)));
 		model.addAttribute("sections", contents.sections());
 		model.addAttribute("receivedMessages", messages.recent());
 		return "demo/course";
@@ -72,15 +74,18 @@ class DemoController {
 		return "en".equals(locale) ? "/demo?locale=en" : "/demo";
 	}
 
-	/** Moodle's links to the course and to its modules (get_contents gives these): back to the demo course. */
+	/**
+	 * Moodle's links to the course and to its modules (get_contents gives these): back to
+	 * the demo course.
+	 */
 	@GetMapping({ "/demo/course/view.php", "/demo/mod/{type}/view.php" })
 	String courseLink() {
 		return "redirect:" + properties.url("/demo");
 	}
 
 	/**
-	 * The authentication request, checked as Moodle's auth.php checks it. A valid one posts
-	 * a signed id_token to the redirect URI, from this site, as Moodle does.
+	 * The authentication request, checked as Moodle's auth.php checks it. A valid one
+	 * posts a signed id_token to the redirect URI, from this site, as Moodle does.
 	 */
 	@GetMapping("/demo/auth")
 	String authenticate(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
@@ -97,7 +102,8 @@ class DemoController {
 		}
 		model.addAttribute("redirectUri", params.get("redirect_uri"));
 		model.addAttribute("state", params.get("state"));
-		model.addAttribute("idToken", platform.idToken(user, params.get("nonce"), locale(params.get("lti_message_hint"))));
+		model.addAttribute("idToken",
+				platform.idToken(user, params.get("nonce"), locale(params.get("lti_message_hint"))));
 		return "demo/post-token";
 	}
 

@@ -47,7 +47,10 @@ class DemoCourseContents {
 		return sections.deepCopy();
 	}
 
-	/** The modules changed after this time (Unix seconds; strictly after, as Moodle compares), in course order. */
+	/**
+	 * The modules changed after this time (Unix seconds; strictly after, as Moodle
+	 * compares), in course order.
+	 */
 	synchronized List<Change> changedSince(long since) {
 		List<Change> changed = new ArrayList<>();
 		for (JsonNode section : sections) {
@@ -87,8 +90,8 @@ class DemoCourseContents {
 	}
 
 	/**
-	 * The description as the teacher writes it in Moodle's editor (HTML). Moodle then shows
-	 * it on the course page, which {@code get_contents} reports, wrapped.
+	 * The description as the teacher writes it in Moodle's editor (HTML). Moodle then
+	 * shows it on the course page, which {@code get_contents} reports, wrapped.
 	 */
 	synchronized boolean describe(long cmid, String html) {
 		return change(cmid,
@@ -115,9 +118,10 @@ class DemoCourseContents {
 	}
 
 	/**
-	 * An instance save bumps the instance's timemodified. get_contents shows it only in the
-	 * first contents entry of a page or URL (its only one) and of a book (its structure), and
-	 * in {@code contentsinfo.lastmodified}; other types carry no such time.
+	 * An instance save bumps the instance's timemodified. get_contents shows it only in
+	 * the first contents entry of a page or URL (its only one) and of a book (its
+	 * structure), and in {@code contentsinfo.lastmodified}; other types carry no such
+	 * time.
 	 */
 	private static void touch(ObjectNode module, long now) {
 		if (List.of("page", "url", "book").contains(module.path("modname").asString())
@@ -129,14 +133,18 @@ class DemoCourseContents {
 		}
 	}
 
-	/** A module's last change, reported by get_updates_since as a configuration update. */
+	/**
+	 * A module's last change, reported by get_updates_since as a configuration update.
+	 */
 	record Change(long cmid, long time) {
 	}
 
 	record Section(long id, String name, boolean visible, List<Module> modules) {
 	}
 
-	/** A module as the course page shows it; {@code description} is what the editor holds. */
+	/**
+	 * A module as the course page shows it; {@code description} is what the editor holds.
+	 */
 	record Module(long id, String name, String type, boolean visible, String description) {
 	}
 

@@ -10,7 +10,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The teacher's edits on the demo course page, as on Moodle's: rename a module, rewrite
- * its description, hide or show it. Tandem then sees them through the demo's web services.
+ * its description, hide or show it. Tandem then sees them through the demo's web
+ * services.
  */
 @Controller
 @Profile("demo")

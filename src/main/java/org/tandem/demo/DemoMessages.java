@@ -22,7 +22,10 @@ class DemoMessages {
 
 	private final Deque<Message> recent = new ArrayDeque<>();
 
-	/** Moodle keeps one conversation per pair of users: here the service account and each recipient. */
+	/**
+	 * Moodle keeps one conversation per pair of users: here the service account and each
+	 * recipient.
+	 */
 	private final Map<DemoUser, Long> conversations = new HashMap<>();
 
 	private long lastId;

@@ -111,7 +111,10 @@ class DemoPlatform implements ApplicationRunner {
 		return new JWKSet(key.toPublicJWK());
 	}
 
-	/** An id_token as Moodle 4.5 signs it for a resource link launch (claims and their shapes). */
+	/**
+	 * An id_token as Moodle 4.5 signs it for a resource link launch (claims and their
+	 * shapes).
+	 */
 	String idToken(DemoUser user, String nonce, String locale) {
 		Instant now = clock.instant();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().claim("nonce", nonce)
@@ -124,8 +127,9 @@ class DemoPlatform implements ApplicationRunner {
 			.claim(LTI + "target_link_uri", tandem.url("/lti/launch"))
 			.claim(LTI + "lis", Map.of("person_sourcedid", "", "course_section_sourcedid", ""))
 			.claim(LTI + "roles", user.roles)
-			.claim(LTI + "context", Map.of("id", COURSE.id(), "label", COURSE.label(), "title", COURSE.title(), "type",
-					List.of("CourseSection")))
+			.claim(LTI + "context",
+					Map.of("id", COURSE.id(), "label", COURSE.label(), "title", COURSE.title(), "type",
+							List.of("CourseSection")))
 			.claim(LTI + "message_type", "LtiResourceLinkRequest")
 			.claim(LTI + "resource_link", Map.of("title", "Tandem", "description", "", "id", "1"))
 			.claim("given_name", user.givenName)
@@ -133,10 +137,11 @@ class DemoPlatform implements ApplicationRunner {
 			.claim("name", user.givenName + " " + user.familyName)
 			.claim(LTI + "ext", Map.of("user_username", user.username, "lms", "moodle-2"))
 			.claim("email", user.email())
-			.claim(LTI + "launch_presentation", Map.of("locale", locale, "document_target", "iframe", "return_url",
-					properties.url("/demo")))
-			.claim(LTI + "tool_platform", Map.of("product_family_code", "moodle", "version", "2024100706", "name",
-					"Tandem demo", "description", "Tandem's built-in demo platform"))
+			.claim(LTI + "launch_presentation",
+					Map.of("locale", locale, "document_target", "iframe", "return_url", properties.url("/demo")))
+			.claim(LTI + "tool_platform",
+					Map.of("product_family_code", "moodle", "version", "2024100706", "name", "Tandem demo",
+							"description", "Tandem's built-in demo platform"))
 			.claim(LTI + "version", "1.3.0")
 			.build();
 		SignedJWT jwt = new SignedJWT(

@@ -12,8 +12,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The demo platform's pages are open to all and hold no session. They frame Tandem and
- * post forms to it, which their Content-Security-Policy allows for Tandem's origin only; the
- * frame also shows the demo's own authentication page, as Moodle's auth.php runs in its frame.
+ * post forms to it, which their Content-Security-Policy allows for Tandem's origin only;
+ * the frame also shows the demo's own authentication page, as Moodle's auth.php runs in
+ * its frame.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -31,8 +32,9 @@ class DemoSecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
-						+ "style-src 'self'; img-src 'self' data:; frame-src 'self' " + tandemOrigin + "; form-action 'self' "
-						+ tandemOrigin + "; frame-ancestors 'self'; base-uri 'none'; object-src 'none'")));
+						+ "style-src 'self'; img-src 'self' data:; frame-src 'self' " + tandemOrigin
+						+ "; form-action 'self' " + tandemOrigin
+						+ "; frame-ancestors 'self'; base-uri 'none'; object-src 'none'")));
 		return http.build();
 	}
 

@@ -96,15 +96,14 @@ class DemoWebServicesController {
 		}
 		List<Instance> instances = course.changedSince(since)
 			.stream()
-			.map(change -> new Instance("module", change.cmid(),
-					List.of(new Update("configuration", change.time()))))
+			.map(change -> new Instance("module", change.cmid(), List.of(new Update("configuration", change.time()))))
 			.toList();
 		return new Updates(instances, List.of());
 	}
 
 	/**
-	 * Moodle reports a message it cannot deliver inside the answer ({@code msgid} -1 and a
-	 * reason), not as an exception.
+	 * Moodle reports a message it cannot deliver inside the answer ({@code msgid} -1 and
+	 * a reason), not as an exception.
 	 */
 	private Object sendInstantMessages(Map<String, String> params) {
 		List<Outgoing> sent = new ArrayList<>();
@@ -149,7 +148,8 @@ class DemoWebServicesController {
 	private ObjectNode siteInfo(String siteUrl) {
 		ObjectNode info = (ObjectNode) CapturedJson.read("demo/site-info.json", siteUrl);
 		info.put("sitename", "Tandem demo");
-		// A per-user key for Moodle's apps; optional in Moodle's answer and of no use here.
+		// A per-user key for Moodle's apps; optional in Moodle's answer and of no use
+		// here.
 		info.remove("userprivateaccesskey");
 		ArrayNode offered = info.putArray("functions");
 		functions.keySet().forEach(name -> offered.addObject().put("name", name).put("version", MOODLE_VERSION));

@@ -11,9 +11,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Where each person lands after a launch: teachers on their course's requests, engineers on
- * the queue, administrators on the engineers of their platform; learners are told Tandem is
- * for teaching staff.
+ * Where each person lands after a launch: teachers on their course's requests, engineers
+ * on the queue, administrators on the engineers of their platform; learners are told
+ * Tandem is for teaching staff.
  */
 @Controller
 class HomeController {
@@ -25,8 +25,8 @@ class HomeController {
 	}
 
 	/**
-	 * After a launch: the request an e-mail link was clicked for, if any, else the page of
-	 * the person's first role.
+	 * After a launch: the request an e-mail link was clicked for, if any, else the page
+	 * of the person's first role.
 	 */
 	@GetMapping({ "/", "/home" })
 	String home(@AuthenticationPrincipal LaunchSession launch) {

@@ -11,7 +11,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Every page's layout shows the launch (person, course, roles) and the pages it opens. */
+/**
+ * Every page's layout shows the launch (person, course, roles) and the pages it opens.
+ */
 @ControllerAdvice
 class LaunchModel {
 
@@ -27,7 +29,8 @@ class LaunchModel {
 		if (launch != null) {
 			for (Role role : Role.values()) {
 				if (launch.has(role) && role != Role.LEARNER) {
-					links.add(new NavigationLink(HomeController.path(role), "role." + role.name().toLowerCase(java.util.Locale.ROOT)));
+					links.add(new NavigationLink(HomeController.path(role),
+							"role." + role.name().toLowerCase(java.util.Locale.ROOT)));
 				}
 			}
 		}
@@ -35,8 +38,8 @@ class LaunchModel {
 	}
 
 	/**
-	 * The page itself, for the "open in a new window" link; the landing page when the page
-	 * answers a form, which cannot be opened again.
+	 * The page itself, for the "open in a new window" link; the landing page when the
+	 * page answers a form, which cannot be opened again.
 	 */
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {

@@ -32,7 +32,9 @@ public class Directory {
 	/** A person as their last launch described them; name and e-mail may be unknown. */
 	public record Person(long id, long platformId, String subject, String name, String email, Locale locale) {
 
-		/** Something to call them by: their name, else their e-mail, else their LMS id. */
+		/**
+		 * Something to call them by: their name, else their e-mail, else their LMS id.
+		 */
 		public String label() {
 			return name != null ? name : email != null ? email : "#" + subject;
 		}
@@ -59,7 +61,10 @@ public class Directory {
 			return person != null ? person.label() : email != null ? email : "#" + lmsUserId;
 		}
 
-		/** Where to write to them: the e-mail they were named by, else their last launch's. */
+		/**
+		 * Where to write to them: the e-mail they were named by, else their last
+		 * launch's.
+		 */
 		public String contactEmail() {
 			return email != null ? email : person == null ? null : person.email();
 		}
@@ -108,7 +113,8 @@ public class Directory {
 			.query((rs, n) -> new Engineer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getObject("person_id") == null ? null
 							: new Person(rs.getLong("person_id"), platformId, rs.getString("subject"),
-									rs.getString("name"), rs.getString("person_email"), locale(rs.getString("locale")))))
+									rs.getString("name"), rs.getString("person_email"),
+									locale(rs.getString("locale")))))
 			.list();
 	}
 
@@ -126,13 +132,16 @@ public class Directory {
 			.query(Long.class)
 			.single() > 0;
 		if (!known) {
-			jdbc.sql("insert into platform_engineer (platform_id, lms_user_id, email, source) values (?, ?, ?, 'admin')")
+			jdbc.sql(
+					"insert into platform_engineer (platform_id, lms_user_id, email, source) values (?, ?, ?, 'admin')")
 				.params(platformId, id, mail)
 				.update();
 		}
 	}
 
-	/** Removes an engineer an administrator named; those of the registration file stay. */
+	/**
+	 * Removes an engineer an administrator named; those of the registration file stay.
+	 */
 	public boolean removeEngineer(long platformId, long engineerId) {
 		return jdbc.sql("delete from platform_engineer where id = ? and platform_id = ? and source = 'admin'")
 			.params(engineerId, platformId)
@@ -144,7 +153,10 @@ public class Directory {
 				rs.getString("email"), locale(rs.getString("locale")));
 	}
 
-	/** The language to write to someone in: that of their last launch, French when unknown. */
+	/**
+	 * The language to write to someone in: that of their last launch, French when
+	 * unknown.
+	 */
 	private static Locale locale(String tag) {
 		Locale locale = SupportedLocales.of(tag);
 		return locale == null ? SupportedLocales.DEFAULT : locale;

@@ -37,7 +37,10 @@ import org.springframework.stereotype.Component;
 @Component
 class IdTokenValidator {
 
-	/** The asymmetric algorithms the LTI Security Framework allows; never none, never HMAC. */
+	/**
+	 * The asymmetric algorithms the LTI Security Framework allows; never none, never
+	 * HMAC.
+	 */
 	static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
 			JWSAlgorithm.RS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
@@ -204,8 +207,9 @@ class IdTokenValidator {
 		return new LaunchClaims(subject, string(claims, "name"), string(claims, "given_name"),
 				string(claims, "family_name"), string(claims, "email"),
 				presentation == null ? null : text(presentation.get("locale")), deploymentId, messageType,
-				LisRoles.parse(roles), new LaunchClaims.Course(context.get("id").toString(),
-						text(context.get("title")), text(context.get("label"))),
+				LisRoles.parse(roles),
+				new LaunchClaims.Course(context.get("id").toString(), text(context.get("title")),
+						text(context.get("label"))),
 				resourceLink == null ? null : text(resourceLink.get("id")),
 				resourceLink == null ? null : text(resourceLink.get("title")), deepLinkReturnUrl);
 	}

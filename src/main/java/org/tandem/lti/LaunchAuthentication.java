@@ -41,5 +41,4 @@ class LaunchAuthentication extends AbstractAuthenticationToken {
 		return session.hashCode();
 	}
 
-
 }

@@ -48,8 +48,10 @@ class LaunchController {
 		context.setAuthentication(new LaunchAuthentication(session));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
-		// The next page is reached by a navigation of this page, so that the browser marks
-		// it same-origin (see PageSessionIdResolver); a redirect would carry Moodle's site.
+		// The next page is reached by a navigation of this page, so that the browser
+		// marks
+		// it same-origin (see PageSessionIdResolver); a redirect would carry Moodle's
+		// site.
 		model.addAttribute("launch", session);
 		return "lti/continue";
 	}

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Records who launched and in which course. Two first launches of the same person may race:
- * the unique keys decide, and the loser updates the row the winner inserted.
+ * Records who launched and in which course. Two first launches of the same person may
+ * race: the unique keys decide, and the loser updates the row the winner inserted.
  */
 @Component
 class LaunchRecorder {

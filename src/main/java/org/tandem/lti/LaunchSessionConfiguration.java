@@ -37,7 +37,8 @@ class LaunchSessionConfiguration {
 	@Bean
 	FilterRegistrationBean<SessionLinks> sessionLinks() {
 		FilterRegistrationBean<SessionLinks> registration = new FilterRegistrationBean<>(new SessionLinks());
-		// Right after Spring Session's filter, so that getSession() is the shared session.
+		// Right after Spring Session's filter, so that getSession() is the shared
+		// session.
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		return registration;
 	}

@@ -54,7 +54,10 @@ class Launches {
 		return tandem.url("/lti/launch");
 	}
 
-	/** Checks a login initiation and returns where to send the browser: the platform's auth endpoint. */
+	/**
+	 * Checks a login initiation and returns where to send the browser: the platform's
+	 * auth endpoint.
+	 */
 	URI login(LoginInitiation login) {
 		require("iss", login.issuer());
 		require("login_hint", login.loginHint());
@@ -81,20 +84,22 @@ class Launches {
 		query.add("state", issued.state());
 		query.add("nonce", issued.nonce());
 		if (login.messageHint() != null) {
-			query.add("lti_message_hint", login.messageHint()); // opaque: echoed back unchanged
+			query.add("lti_message_hint", login.messageHint()); // opaque: echoed back
+																// unchanged
 		}
-		// Every value strictly form-encoded: Moodle's hints are JSON, with braces and quotes.
-		query.replaceAll((name, values) -> values.stream().map(v -> URLEncoder.encode(v, StandardCharsets.UTF_8)).toList());
+		// Every value strictly form-encoded: Moodle's hints are JSON, with braces and
+		// quotes.
+		query.replaceAll(
+				(name, values) -> values.stream().map(v -> URLEncoder.encode(v, StandardCharsets.UTF_8)).toList());
 		return UriComponentsBuilder.fromUri(platform.authUrl()).queryParams(query).build(true).toUri();
 	}
 
 	/**
 	 * Validates the platform's answer and records who launched where. The state is used
 	 * only once everything else holds, so a refused launch stores nothing.
-	 *
 	 * @param origin the request's {@code Origin} header: the post must come from the
-	 * platform's own page, which stops a login CSRF (an attacker posting their own
-	 * token from their site into a victim's browser)
+	 * platform's own page, which stops a login CSRF (an attacker posting their own token
+	 * from their site into a victim's browser)
 	 */
 	LaunchSession launch(String idToken, String state, String origin) {
 		if (state == null || state.isBlank()) {
@@ -176,7 +181,9 @@ class Launches {
 		return value == null || value.isBlank() ? null : value;
 	}
 
-	/** The parameters of a third-party initiated login (LTI Security Framework §5.1.1.1). */
+	/**
+	 * The parameters of a third-party initiated login (LTI Security Framework §5.1.1.1).
+	 */
 	record LoginInitiation(String issuer, String loginHint, String targetLinkUri, String messageHint, String clientId,
 			String deploymentId) {
 	}

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the roles claim: full LIS v2 URIs, sub-roles, the short context role names LTI 1.3
- * still allows ({@code Instructor}), and LTI 1.1 URNs. Unknown roles are ignored. Only
- * context (membership) roles make a teacher or a learner of this course: an institution
- * role says nothing about this course.
+ * Reads the roles claim: full LIS v2 URIs, sub-roles, the short context role names LTI
+ * 1.3 still allows ({@code Instructor}), and LTI 1.1 URNs. Unknown roles are ignored.
+ * Only context (membership) roles make a teacher or a learner of this course: an
+ * institution role says nothing about this course.
  */
 final class LisRoles {
 
@@ -32,7 +32,8 @@ final class LisRoles {
 		if (value.startsWith(LIS)) {
 			String rest = value.substring(LIS.length());
 			if (rest.startsWith("membership/")) {
-				// A sub-role (membership/Instructor#TeachingAssistant) counts as its parent.
+				// A sub-role (membership/Instructor#TeachingAssistant) counts as its
+				// parent.
 				contextRole(between(rest, "membership/", "#"), roles);
 			}
 			else if (rest.startsWith("membership#")) {

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The OIDC states and nonces Tandem issues, kept in the database so that any instance can
- * take the launch that follows a login. A state is used once; its nonce is bound to it, so
- * a token replayed with the same state is refused, and a token whose nonce was not issued
- * with that state is refused too.
+ * take the launch that follows a login. A state is used once; its nonce is bound to it,
+ * so a token replayed with the same state is refused, and a token whose nonce was not
+ * issued with that state is refused too.
  */
 @Component
 class LoginStates {
@@ -40,7 +40,8 @@ class LoginStates {
 
 	IssuedLogin issue(Platform platform, String deploymentId) {
 		IssuedLogin login = new IssuedLogin(random(), random(), platform.id(), deploymentId, null);
-		jdbc.sql("insert into login_state (state, nonce, platform_id, deployment_id, expires_at) values (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into login_state (state, nonce, platform_id, deployment_id, expires_at) values (?, ?, ?, ?, ?)")
 			.params(login.state(), login.nonce(), platform.id(), deploymentId,
 					Timestamp.from(clock.instant().plus(properties.loginTimeout())))
 			.update();
@@ -52,8 +53,8 @@ class LoginStates {
 		return jdbc.sql("select * from login_state where state = ? and (expires_at > ? or used_at is not null)")
 			.params(state, Timestamp.from(clock.instant()))
 			.query((rs, n) -> new IssuedLogin(rs.getString("state"), rs.getString("nonce"), rs.getLong("platform_id"),
-					rs.getString("deployment_id"), rs.getTimestamp("used_at") == null ? null
-							: rs.getTimestamp("used_at").toInstant()))
+					rs.getString("deployment_id"),
+					rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant()))
 			.optional();
 	}
 

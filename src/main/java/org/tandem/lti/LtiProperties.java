@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How Tandem talks LTI with its platforms.
  *
- * @param platformsDir folder of platform registration files, one {@code *.yml} per platform
+ * @param platformsDir folder of platform registration files, one {@code *.yml} per
+ * platform
  * @param loginTimeout how long a login state may wait for its launch
  * @param clockSkew allowance on {@code exp}, {@code iat} and {@code nbf}: Moodle's tokens
  * live 60 s, so a few seconds of drift between clocks matters
@@ -30,7 +31,8 @@ public record LtiProperties(@DefaultValue("lti-config/platforms") @NotNull Path 
 	 * @param connectTimeout and
 	 * @param readTimeout bound how long a launch waits for a platform's key set
 	 * @param sizeLimit a larger key set is refused as garbage
-	 * @param defaultTtl cache time when the platform sends no {@code Cache-Control: max-age}
+	 * @param defaultTtl cache time when the platform sends no
+	 * {@code Cache-Control: max-age}
 	 * @param minTtl lower bound on the cache time the platform asks for
 	 * @param maxTtl upper bound on the cache time the platform asks for
 	 * @param minRefreshInterval an unknown {@code kid} fetches the key set again at most

@@ -43,8 +43,8 @@ class PageSessionIdResolver implements HttpSessionIdResolver {
 	}
 
 	/**
-	 * Browsers send {@code Sec-Fetch-Site} on every request; a client without it (a script,
-	 * a load test) is not a browser an attacker can steer.
+	 * Browsers send {@code Sec-Fetch-Site} on every request; a client without it (a
+	 * script, a load test) is not a browser an attacker can steer.
 	 */
 	static boolean fromTandemPage(HttpServletRequest request) {
 		String site = request.getHeader("Sec-Fetch-Site");

@@ -16,7 +16,9 @@ public record Platform(long id, String name, String issuer, String clientId, URI
 		return originOf(siteUrl);
 	}
 
-	/** The origin of the pages that post the id_token back: the platform's auth endpoint. */
+	/**
+	 * The origin of the pages that post the id_token back: the platform's auth endpoint.
+	 */
 	public String authOrigin() {
 		return originOf(authUrl);
 	}

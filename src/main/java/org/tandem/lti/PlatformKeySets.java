@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * One key source per platform, built from Nimbus' parts: the last good key set keeps
- * serving while the endpoint is down (outage tolerant), an unknown {@code kid} fetches the
- * set again no more often than a set interval (rate limited), and launches that arrive
- * during a fetch wait for that one fetch (caching, with a lock). The cache lives as long as
- * the platform's {@code Cache-Control} says, within bounds.
+ * serving while the endpoint is down (outage tolerant), an unknown {@code kid} fetches
+ * the set again no more often than a set interval (rate limited), and launches that
+ * arrive during a fetch wait for that one fetch (caching, with a lock). The cache lives
+ * as long as the platform's {@code Cache-Control} says, within bounds.
  */
 @Component
 class PlatformKeySets {
@@ -58,8 +58,8 @@ class PlatformKeySets {
 		JWKSetSource<SecurityContext> source = new URLBasedJWKSetSource<>(url, retriever);
 		source = new OutageTolerantJWKSetSource<>(source, settings.outageTtl().toMillis(), null);
 		source = new RateLimitedJWKSetSource<>(source, settings.minRefreshInterval().toMillis(), null);
-		source = new CachingJWKSetSource<>(source, settings.defaultTtl().toMillis(),
-				settings.refreshWait().toMillis(), null) {
+		source = new CachingJWKSetSource<>(source, settings.defaultTtl().toMillis(), settings.refreshWait().toMillis(),
+				null) {
 			@Override
 			public long getTimeToLive() {
 				return retriever.lastTimeToLive().toMillis();

@@ -45,7 +45,10 @@ public record PlatformRegistration(@NotBlank String name, @NotBlank String issue
 
 	}
 
-	/** An engineer of the platform, named by LMS user id (the launch's {@code sub}) or e-mail. */
+	/**
+	 * An engineer of the platform, named by LMS user id (the launch's {@code sub}) or
+	 * e-mail.
+	 */
 	public record Engineer(String lmsUserId, String email) {
 
 		@AssertTrue(message = "needs lms-user-id or email")

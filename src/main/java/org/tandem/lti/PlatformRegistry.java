@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The registered platforms. Registrations live in the database; this keeps a snapshot
- * in memory so that logins and page headers need no query, and reloads it when this
- * instance registers a platform and every minute for changes made by other instances.
+ * The registered platforms. Registrations live in the database; this keeps a snapshot in
+ * memory so that logins and page headers need no query, and reloads it when this instance
+ * registers a platform and every minute for changes made by other instances.
  */
 @Service
 public class PlatformRegistry {
@@ -52,7 +52,10 @@ public class PlatformRegistry {
 		return platforms.stream().filter(p -> p.id() == id).findFirst();
 	}
 
-	/** The enabled platforms known by this issuer (several when Moodle registered Tandem twice). */
+	/**
+	 * The enabled platforms known by this issuer (several when Moodle registered Tandem
+	 * twice).
+	 */
 	public List<Platform> byIssuer(String issuer) {
 		return platforms.stream().filter(p -> p.enabled() && p.issuer().equals(issuer)).toList();
 	}

@@ -26,10 +26,9 @@ class PlatformRepository {
 
 	List<Platform> findAll() {
 		Map<Long, Set<String>> deployments = new HashMap<>();
-		jdbc.sql("select platform_id, deployment_id from deployment")
-			.query((ResultSet rs) -> {
-				deployments.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2));
-			});
+		jdbc.sql("select platform_id, deployment_id from deployment").query((ResultSet rs) -> {
+			deployments.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2));
+		});
 		return jdbc.sql("select * from platform order by id")
 			.query((rs, n) -> map(rs, deployments.getOrDefault(rs.getLong("id"), Set.of())))
 			.list();
@@ -44,9 +43,9 @@ class PlatformRepository {
 
 	long save(PlatformRegistration registration, String source, Instant now) {
 		Optional<Long> existing = findId(registration.issuer(), registration.clientId());
-		Object[] values = { registration.name(), registration.authUrl().toString(),
-				registration.tokenUrl().toString(), registration.jwksUrl().toString(),
-				registration.siteUrl().toString(), source, registration.enabled(), Timestamp.from(now) };
+		Object[] values = { registration.name(), registration.authUrl().toString(), registration.tokenUrl().toString(),
+				registration.jwksUrl().toString(), registration.siteUrl().toString(), source, registration.enabled(),
+				Timestamp.from(now) };
 		if (existing.isPresent()) {
 			jdbc.sql("""
 					update platform set name = ?, auth_url = ?, token_url = ?, jwks_url = ?, site_url = ?,

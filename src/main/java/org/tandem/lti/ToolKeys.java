@@ -65,8 +65,8 @@ public class ToolKeys {
 	}
 
 	/**
-	 * Makes the first key at first start, then moves the rotation along: publish the
-	 * next key ahead, let it take over, retire the old one.
+	 * Makes the first key at first start, then moves the rotation along: publish the next
+	 * key ahead, let it take over, retire the old one.
 	 */
 	@Scheduled(initialDelay = 0, fixedDelayString = "${tandem.keys.check-interval:1h}")
 	@Transactional
@@ -120,8 +120,9 @@ public class ToolKeys {
 	}
 
 	private List<StoredKey> published() {
-		return jdbc.sql("select private_jwk, created_at, activated_at from tool_key"
-				+ " where retired_at is null or retired_at > ? order by created_at")
+		return jdbc
+			.sql("select private_jwk, created_at, activated_at from tool_key"
+					+ " where retired_at is null or retired_at > ? order by created_at")
 			.param(Timestamp.from(clock.instant()))
 			.query((rs, n) -> new StoredKey(parse(rs.getString(1)), rs.getTimestamp(2).toInstant(),
 					Optional.ofNullable(rs.getTimestamp(3)).map(Timestamp::toInstant).orElse(null)))

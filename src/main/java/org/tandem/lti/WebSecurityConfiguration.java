@@ -33,17 +33,20 @@ class WebSecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			// Platforms post these from their own site; state, nonce and Origin protect them.
+			// Platforms post these from their own site; state, nonce and Origin protect
+			// them.
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/lti/login", "/lti/launch"))
 			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED))
+				.authenticationEntryPoint(
+						(request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED))
 				.accessDeniedHandler((request, response, ex) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
 			.headers(headers -> headers.frameOptions(frame -> frame.disable())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
 						contentSecurityPolicy(registry)))
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
-			// The session travels in the page's links (PageSessionIdResolver): let encodeURL add it.
+			// The session travels in the page's links (PageSessionIdResolver): let
+			// encodeURL add it.
 			.sessionManagement(session -> session.enableSessionUrlRewriting(true))
 			.requestCache(cache -> cache.disable())
 			.formLogin(AbstractHttpConfigurer::disable)

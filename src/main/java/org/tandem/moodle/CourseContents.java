@@ -13,7 +13,10 @@ public final class CourseContents {
 	private CourseContents() {
 	}
 
-	/** A section; {@code section} is its position in the course (0 is the general section). */
+	/**
+	 * A section; {@code section} is its position in the course (0 is the general
+	 * section).
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Section(long id, String name, int visible, String summary, int section, String availability,
 			List<Module> modules) {

@@ -6,7 +6,9 @@ package org.tandem.moodle;
  */
 public class MoodleException extends RuntimeException {
 
-	/** What went wrong, each with a message in the bundles: {@code moodle.problem.<key>}. */
+	/**
+	 * What went wrong, each with a message in the bundles: {@code moodle.problem.<key>}.
+	 */
 	public enum Problem {
 
 		/** The token is unknown, expired or revoked. */

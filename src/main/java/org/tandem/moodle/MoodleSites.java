@@ -31,7 +31,10 @@ public class MoodleSites {
 
 	private static final Logger log = LoggerFactory.getLogger(MoodleSites.class);
 
-	/** PBKDF2 salt of the key derivation; the key's secrecy rests on the configured secret. */
+	/**
+	 * PBKDF2 salt of the key derivation; the key's secrecy rests on the configured
+	 * secret.
+	 */
 	private static final String SALT = "5461616e64656d2d776562736572766963657321";
 
 	static final int MIN_KEY_LENGTH = 32;
@@ -56,7 +59,9 @@ public class MoodleSites {
 		this.encryptor = key == null || key.isBlank() ? null : Encryptors.delux(key, SALT);
 	}
 
-	/** False when no key is configured: tokens cannot be kept, the course view stays off. */
+	/**
+	 * False when no key is configured: tokens cannot be kept, the course view stays off.
+	 */
 	public boolean canKeepTokens() {
 		return encryptor != null;
 	}
@@ -87,10 +92,10 @@ public class MoodleSites {
 	}
 
 	/**
-	 * Checks the token with Moodle, then keeps it. A token Moodle refuses, or a Moodle that
-	 * cannot be reached, is not kept: the exception says what to fix. A service that lacks
-	 * functions is kept, and the connection names them. Moodle is called outside any
-	 * transaction, so that a slow Moodle holds no database connection.
+	 * Checks the token with Moodle, then keeps it. A token Moodle refuses, or a Moodle
+	 * that cannot be reached, is not kept: the exception says what to fix. A service that
+	 * lacks functions is kept, and the connection names them. Moodle is called outside
+	 * any transaction, so that a slow Moodle holds no database connection.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public WebServiceConnection connect(long platformId, URI siteUrl, String token, String source) {
@@ -141,7 +146,8 @@ public class MoodleSites {
 				: event.platform().siteUrl();
 		MoodleSite site = new MoodleSite(siteUrl, event.webServices().token().strip());
 		Optional<MoodleSite> kept = of(event.platform().id());
-		if (kept.isPresent() && kept.get().siteUrl().equals(site.siteUrl()) && kept.get().token().equals(site.token())) {
+		if (kept.isPresent() && kept.get().siteUrl().equals(site.siteUrl())
+				&& kept.get().token().equals(site.token())) {
 			return;
 		}
 		save(event.platform().id(), site, "registration");
@@ -149,7 +155,8 @@ public class MoodleSites {
 
 	private void save(long platformId, MoodleSite site, String source) {
 		String token = site.token();
-		// What pages show of the token: its last 4 characters, never more than half of it.
+		// What pages show of the token: its last 4 characters, never more than half of
+		// it.
 		String end = token.substring(token.length() - Math.min(4, token.length() / 2));
 		Object[] values = { site.siteUrl().toString(), encryptor.encrypt(token), end, source,
 				Timestamp.from(clock.instant()) };
@@ -178,7 +185,8 @@ public class MoodleSites {
 			return encryptor.decrypt(encrypted);
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
-			// The key changed since the token was stored: the administrator must set it again.
+			// The key changed since the token was stored: the administrator must set it
+			// again.
 			log.error("The web-service token of platform {} cannot be decrypted with the configured "
 					+ "tandem.moodle.token-key; set the token again on the admin page", platformId);
 			return null;

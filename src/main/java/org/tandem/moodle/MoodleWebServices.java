@@ -49,8 +49,8 @@ public class MoodleWebServices {
 
 	public List<CourseContents.Section> courseContents(MoodleSite site, String courseId) {
 		JsonNode sections = call(site, "core_course_get_contents", Map.of("courseid", courseId));
-		return JSON.convertValue(sections, JSON.getTypeFactory()
-			.constructCollectionType(List.class, CourseContents.Section.class));
+		return JSON.convertValue(sections,
+				JSON.getTypeFactory().constructCollectionType(List.class, CourseContents.Section.class));
 	}
 
 	/** What changed in the course's modules since this time (Unix seconds). */
@@ -63,9 +63,10 @@ public class MoodleWebServices {
 
 	/**
 	 * Sends a Moodle message to a user. Moodle reports a refused message (the recipient
-	 * blocks messages, does not exist...) inside a normal answer: it is returned, not thrown.
-	 *
-	 * @param clientMessageId ties Moodle's answer to Tandem's message; Moodle only echoes it and does not drop a repeat
+	 * blocks messages, does not exist...) inside a normal answer: it is returned, not
+	 * thrown.
+	 * @param clientMessageId ties Moodle's answer to Tandem's message; Moodle only echoes
+	 * it and does not drop a repeat
 	 */
 	public MessageResult sendInstantMessage(MoodleSite site, long toUserId, String html, String clientMessageId) {
 		Map<String, String> params = new LinkedHashMap<>();

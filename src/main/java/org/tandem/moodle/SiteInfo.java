@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** What {@code core_webservice_get_site_info} says of the site and of the token's service. */
+/**
+ * What {@code core_webservice_get_site_info} says of the site and of the token's service.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SiteInfo(String sitename, String siteurl, String release, String username, List<Function> functions) {
 

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What an administrator sees of a platform's web services: never the token, only its
- * last characters.
+ * What an administrator sees of a platform's web services: never the token, only its last
+ * characters.
  *
  * @param source {@code admin} when set on the admin page, else the registration's source
  * @param siteName null until a check reached Moodle
- * @param missingFunctions the functions Tandem needs that the service lacks, as last checked
+ * @param missingFunctions the functions Tandem needs that the service lacks, as last
+ * checked
  * @param checkedAt null when never checked (a registration file is read without calling
  * Moodle)
  */

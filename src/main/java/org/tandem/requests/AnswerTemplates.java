@@ -39,7 +39,9 @@ class AnswerTemplates {
 	}
 
 	boolean remove(long platformId, long id) {
-		return jdbc.sql("delete from answer_template where platform_id = ? and id = ?").params(platformId, id).update() == 1;
+		return jdbc.sql("delete from answer_template where platform_id = ? and id = ?")
+			.params(platformId, id)
+			.update() == 1;
 	}
 
 	record AnswerTemplate(long id, String title, String body) {

@@ -82,7 +82,8 @@ class CourseWorkPages {
 				return new ChangeView(c, targeted.contains(c.artifactKey()),
 						c.type() == Change.Type.REMOVED ? null
 								: Artifact.link(site, c.artifactKind(), c.artifactId(), c.artifactType()),
-						review == null ? null : review.verdict(), review == null ? null : label(people, review.engineerId()));
+						review == null ? null : review.verdict(),
+						review == null ? null : label(people, review.engineerId()));
 			})
 			.toList();
 		Map<Long, CourseChange> shownBy = history.changes(request.courseId(),
@@ -92,21 +93,18 @@ class CourseWorkPages {
 					? now.find(Artifact.key(r.artifactKind(), r.artifactId())) : Optional.empty();
 			Presence presence = !r.inMoodle() ? Presence.OUTSIDE
 					: now == null ? Presence.UNKNOWN : current.isPresent() ? Presence.IN_COURSE : Presence.GONE;
-			String link = !r.inMoodle() ? r.link()
-					: presence == Presence.GONE ? null : Artifact.link(site, r.artifactKind(), r.artifactId(), r.artifactType());
+			String link = !r.inMoodle() ? r.link() : presence == Presence.GONE ? null
+					: Artifact.link(site, r.artifactKind(), r.artifactId(), r.artifactType());
 			String renamed = current.map(Artifact::name).filter(name -> !name.equals(r.name())).orElse(null);
 			return new ReworkView(r, label(people, r.engineerId()), link, presence, renamed,
 					r.changeId() == null ? null : shownBy.get(r.changeId()));
 		}).toList();
-		List<TargetView> targetViews = about.artifacts()
-			.stream()
-			.map(t -> {
-				Optional<Artifact> current = now == null ? Optional.empty() : now.find(t.key());
-				return new TargetView(t, Artifact.link(site, t.kind(), t.id(), t.type()),
-						now == null || current.isPresent(),
-						current.map(Artifact::name).filter(name -> !name.equals(t.name())).orElse(null));
-			})
-			.toList();
+		List<TargetView> targetViews = about.artifacts().stream().map(t -> {
+			Optional<Artifact> current = now == null ? Optional.empty() : now.find(t.key());
+			return new TargetView(t, Artifact.link(site, t.kind(), t.id(), t.type()),
+					now == null || current.isPresent(),
+					current.map(Artifact::name).filter(name -> !name.equals(t.name())).orElse(null));
+		}).toList();
 		return new CourseWorkView(sites.canKeepTokens() && sites.connection(request.platformId()).isPresent(),
 				latest.map(SnapshotRecord::checkedAt).orElse(null), about.wholeCourse(), targetViews, changeViews,
 				changes.size() > MAX_CHANGES, reworkViews, engineer);
@@ -117,7 +115,9 @@ class CourseWorkPages {
 		return person == null ? "#" + id : person.label();
 	}
 
-	/** Whether a reworked artifact is still in the course, as the last snapshot has it. */
+	/**
+	 * Whether a reworked artifact is still in the course, as the last snapshot has it.
+	 */
 	enum Presence {
 
 		IN_COURSE, GONE, UNKNOWN, OUTSIDE
@@ -139,7 +139,9 @@ class CourseWorkPages {
 	record TargetView(RequestTargets.Target target, String link, boolean exists, String renamedTo) {
 	}
 
-	/** @param link null for a removed artifact */
+	/**
+	 * @param link null for a removed artifact
+	 */
 	record ChangeView(CourseChange change, boolean targeted, String link, Reworks.Verdict verdict, String reviewer) {
 	}
 

@@ -35,8 +35,9 @@ class EngineerQueueController {
 		this.clock = clock;
 	}
 
-	record TemplateForm(@NotBlank(message = "{template.form.title.required}") @Size(max = 200,
-			message = "{request.form.too-long}") String title,
+	record TemplateForm(
+			@NotBlank(message = "{template.form.title.required}") @Size(max = 200,
+					message = "{request.form.too-long}") String title,
 			@NotBlank(message = "{template.form.body.required}") @Size(max = 10000,
 					message = "{request.form.too-long}") String body) {
 	}
@@ -72,7 +73,8 @@ class EngineerQueueController {
 	@PostMapping("/engineer/templates/{id}/delete")
 	String removeTemplate(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
 		if (!templates.remove(launch.platformId(), id)) {
-			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND);
 		}
 		return "redirect:/engineer/templates";
 	}

@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What teachers and engineers do with requests, with who may do it. A teacher acts only on
- * requests of the course their launch made them Instructor of; an engineer on every request
- * of their platform. Anything else is "not found", so that ids reveal nothing.
+ * What teachers and engineers do with requests, with who may do it. A teacher acts only
+ * on requests of the course their launch made them Instructor of; an engineer on every
+ * request of their platform. Anything else is "not found", so that ids reveal nothing.
  */
 @Service
 @Transactional
@@ -81,9 +81,9 @@ class HelpDesk {
 	}
 
 	/**
-	 * Files the request with the parts of the course it is about (as the last snapshot has
-	 * them), then has the course checked once this is saved: the snapshot the request's
-	 * changes are measured from.
+	 * Files the request with the parts of the course it is about (as the last snapshot
+	 * has them), then has the course checked once this is saved: the snapshot the
+	 * request's changes are measured from.
 	 */
 	long file(LaunchSession launch, RequestForm form, List<Artifact> parts) {
 		if (!launch.has(Role.TEACHER)) {
@@ -173,7 +173,6 @@ class HelpDesk {
 
 	/**
 	 * Moves the request along its life, from the status the engineer saw.
-	 *
 	 * @param reason required to decline
 	 */
 	void move(LaunchSession launch, long id, RequestStatus seen, RequestStatus to, String reason) {
@@ -229,7 +228,9 @@ class HelpDesk {
 		reworked(launch, request, change.name(), now);
 	}
 
-	/** The engineer says a change found in the course is not their work for this request. */
+	/**
+	 * The engineer says a change found in the course is not their work for this request.
+	 */
 	void notMine(LaunchSession launch, long id, long changeId) {
 		HelpRequest request = asEngineer(launch, id);
 		changeSinceFiled(request, changeId);
@@ -239,12 +240,14 @@ class HelpDesk {
 		}
 	}
 
-	/** Work Moodle cannot see: a scenario document, a meeting, an artifact outside Moodle. */
+	/**
+	 * Work Moodle cannot see: a scenario document, a meeting, an artifact outside Moodle.
+	 */
 	void reworkOutside(LaunchSession launch, long id, OutsideReworkForm form) {
 		HelpRequest request = asEngineer(launch, id);
 		Instant now = clock.instant();
-		reworks.outside(id, launch.personId(), form.title().strip(), TimeEntries.blankToNull(form.link()),
-				form.kind(), TimeEntries.blankToNull(form.note()), now);
+		reworks.outside(id, launch.personId(), form.title().strip(), TimeEntries.blankToNull(form.link()), form.kind(),
+				TimeEntries.blankToNull(form.note()), now);
 		reworked(launch, request, form.title().strip(), now);
 	}
 

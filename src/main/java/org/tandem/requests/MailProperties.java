@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often waiting mails and Moodle messages are sent
  * @param maxAttempts a mail or Moodle message that failed this often is given up, and
  * logged as such
- * @param firstRetry the wait after a first failure; it doubles at each failure, up to an hour
+ * @param firstRetry the wait after a first failure; it doubles at each failure, up to an
+ * hour
  */
 @Validated
 @ConfigurationProperties("tandem.mail")

@@ -38,9 +38,11 @@ class MoodleMessageSender {
 		this.webServices = webServices;
 	}
 
-	@Scheduled(fixedDelayString = "${tandem.mail.poll-interval:10s}", initialDelayString = "${tandem.mail.poll-interval:10s}")
+	@Scheduled(fixedDelayString = "${tandem.mail.poll-interval:10s}",
+			initialDelayString = "${tandem.mail.poll-interval:10s}")
 	void sendDue() {
-		// A platform whose web services were removed would refuse each attempt: its messages
+		// A platform whose web services were removed would refuse each attempt: its
+		// messages
 		// are given up now, rather than sent long after if they are set again.
 		for (long platformId : outbox.moodlePlatformsWaiting()) {
 			if (sites.of(platformId).isEmpty()) {
@@ -57,16 +59,20 @@ class MoodleMessageSender {
 			return;
 		}
 		try {
-			// The same id at each attempt. Moodle only echoes it (a message that Moodle took but
-			// whose answer was lost is delivered twice), but it ties Moodle's answer to this row.
+			// The same id at each attempt. Moodle only echoes it (a message that Moodle
+			// took but
+			// whose answer was lost is delivered twice), but it ties Moodle's answer to
+			// this row.
 			MessageResult result = webServices.sendInstantMessage(site.get(), message.moodleUserId(), message.body(),
 					"tandem-" + message.id());
 			if (result.sent()) {
 				outbox.sent(message);
 			}
 			else {
-				// Moodle's reason: no such user, or their preferences refuse the message, in the same
-				// words whether they block the service account or it lacks the capability to message anyone.
+				// Moodle's reason: no such user, or their preferences refuse the message,
+				// in the same
+				// words whether they block the service account or it lacks the capability
+				// to message anyone.
 				outbox.refused(message, "Moodle refused it: " + result.error()
 						+ " Allow moodle/site:messageanyuser in the role of Tandem's service account, and check that"
 						+ " Moodle user " + message.moodleUserId() + " still exists" + SETUP);

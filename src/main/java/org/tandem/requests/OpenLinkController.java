@@ -46,7 +46,8 @@ class OpenLinkController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String site = platform.siteUrl().toString().replaceAll("/$", "");
 		if (request.resourceLinkId() != null) {
-			// Moodle's LTI activity by instance id, which is the launch's resource link id.
+			// Moodle's LTI activity by instance id, which is the launch's resource link
+			// id.
 			return "redirect:" + site + "/mod/lti/view.php?l=" + request.resourceLinkId();
 		}
 		String contextId = directory.courses(java.util.List.of(request.courseId())).get(request.courseId()).contextId();

@@ -74,10 +74,9 @@ public class OpenLinks {
 			int taken = jdbc.sql("update open_link set consumed_at = ? where token = ? and consumed_at is null")
 				.params(Timestamp.from(now), t)
 				.update();
-			return taken == 1 ? jdbc.sql("select request_id from open_link where token = ?")
-				.param(t)
-				.query(Long.class)
-				.optional() : Optional.empty();
+			return taken == 1
+					? jdbc.sql("select request_id from open_link where token = ?").param(t).query(Long.class).optional()
+					: Optional.empty();
 		});
 	}
 

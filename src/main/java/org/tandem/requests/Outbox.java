@@ -64,7 +64,9 @@ class Outbox {
 			.update();
 	}
 
-	/** @param html the message, in Moodle's HTML format */
+	/**
+	 * @param html the message, in Moodle's HTML format
+	 */
 	void enqueueMoodleMessage(long recipientId, long platformId, long moodleUserId, String html) {
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -74,7 +76,8 @@ class Outbox {
 			.update();
 	}
 
-	@Scheduled(fixedDelayString = "${tandem.mail.poll-interval:10s}", initialDelayString = "${tandem.mail.poll-interval:10s}")
+	@Scheduled(fixedDelayString = "${tandem.mail.poll-interval:10s}",
+			initialDelayString = "${tandem.mail.poll-interval:10s}")
 	void sendDue() {
 		JavaMailSender sender = mailSender.getIfAvailable();
 		if (sender == null) {
@@ -84,8 +87,8 @@ class Outbox {
 	}
 
 	/**
-	 * Claims, one at a time, each notification of this channel that is due, and hands it to
-	 * {@code send}, which marks it {@link #sent}, {@link #failed} or {@link #refused}.
+	 * Claims, one at a time, each notification of this channel that is due, and hands it
+	 * to {@code send}, which marks it {@link #sent}, {@link #failed} or {@link #refused}.
 	 */
 	void forEachDue(Channel channel, Consumer<Notification> send) {
 		Instant now = clock.instant();
@@ -128,7 +131,8 @@ class Outbox {
 	}
 
 	private boolean claim(long id, Instant now) {
-		return jdbc.sql("update notification set status = 'SENDING', next_attempt_at = ? where id = ? and status = 'PENDING'")
+		return jdbc
+			.sql("update notification set status = 'SENDING', next_attempt_at = ? where id = ? and status = 'PENDING'")
 			.params(Timestamp.from(now.plus(Duration.ofMinutes(5))), id)
 			.update() == 1;
 	}

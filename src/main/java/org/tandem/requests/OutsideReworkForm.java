@@ -10,8 +10,9 @@ import jakarta.validation.constraints.Size;
  *
  * @param link optional; only http(s), so that no {@code javascript:} link reaches a page
  */
-record OutsideReworkForm(@NotBlank(message = "{rework.form.title.required}") @Size(max = 300,
-		message = "{request.form.too-long}") String title,
+record OutsideReworkForm(
+		@NotBlank(message = "{rework.form.title.required}") @Size(max = 300,
+				message = "{request.form.too-long}") String title,
 		@Size(max = 2048, message = "{request.form.too-long}") @Pattern(regexp = "(https?://\\S+)?",
 				message = "{rework.form.link.invalid}") String link,
 		@NotNull(message = "{time.form.kind.required}") HelpKind kind,

@@ -52,8 +52,9 @@ class RequestController {
 			@Size(max = 2000, message = "{request.form.too-long}") String reason) {
 	}
 
-	record RatingForm(@NotNull(message = "{rating.form.required}") @Min(value = 1,
-			message = "{rating.form.required}") @Max(value = 5, message = "{rating.form.required}") Integer rating,
+	record RatingForm(
+			@NotNull(message = "{rating.form.required}") @Min(value = 1, message = "{rating.form.required}") @Max(
+					value = 5, message = "{rating.form.required}") Integer rating,
 			@Size(max = 2000, message = "{request.form.too-long}") String comment) {
 	}
 
@@ -140,7 +141,10 @@ class RequestController {
 			@Size(max = 2000, message = "{request.form.too-long}") String note) {
 	}
 
-	/** Looks at the course now; the page says what was found, or why Moodle could not be read. */
+	/**
+	 * Looks at the course now; the page says what was found, or why Moodle could not be
+	 * read.
+	 */
 	@PostMapping("/requests/{id}/course-check")
 	String checkCourse(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			RedirectAttributes redirect) {

@@ -98,7 +98,9 @@ class RequestNotifications {
 					request.need()));
 	}
 
-	/** @param what the artifact's name, or the title of work outside Moodle */
+	/**
+	 * @param what the artifact's name, or the title of work outside Moodle
+	 */
 	void reworked(HelpRequest request, long engineerId, String what) {
 		if (engineerId != request.requesterId()) {
 			directory.person(request.requesterId())
@@ -109,8 +111,8 @@ class RequestNotifications {
 
 	/**
 	 * @param email where to mail them ({@code mail.<event>.*}); none when null or blank
-	 * @param moodleUserId whom to message in Moodle ({@code moodle-message.<event>}); none
-	 * when null
+	 * @param moodleUserId whom to message in Moodle ({@code moodle-message.<event>});
+	 * none when null
 	 * @param detail what was said or decided, quoted
 	 */
 	private void send(Person person, String email, Long moodleUserId, HelpRequest request, String event, String actor,
@@ -132,14 +134,17 @@ class RequestNotifications {
 		}
 		if (moodleUserId != null) {
 			Object[] args = { html(actor), html(request.title()), html(course), html(detail) };
-			outbox.enqueueMoodleMessage(person.id(), person.platformId(), moodleUserId, "<p>"
-					+ messages.getMessage("moodle-message." + event, args, locale) + "</p><p><a href=\""
-					+ HtmlUtils.htmlEscape(link, "UTF-8") + "\">" + messages.getMessage("moodle-message.link", null, locale)
-					+ "</a></p>");
+			outbox.enqueueMoodleMessage(person.id(), person.platformId(), moodleUserId,
+					"<p>" + messages.getMessage("moodle-message." + event, args, locale) + "</p><p><a href=\""
+							+ HtmlUtils.htmlEscape(link, "UTF-8") + "\">"
+							+ messages.getMessage("moodle-message.link", null, locale) + "</a></p>");
 		}
 	}
 
-	/** The teacher's Moodle user id, when the platform's web services can send them a message. */
+	/**
+	 * The teacher's Moodle user id, when the platform's web services can send them a
+	 * message.
+	 */
 	private Long moodleUserId(Person teacher) {
 		return MOODLE_USER_ID.matcher(teacher.subject()).matches() && sites.of(teacher.platformId()).isPresent()
 				? Long.valueOf(teacher.subject()) : null;

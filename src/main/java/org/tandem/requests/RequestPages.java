@@ -82,7 +82,8 @@ class RequestPages {
 		List<Directory.Engineer> engineers = engineer ? directory.engineers(request.platformId()) : List.of();
 		return new RequestView(request, course,
 				platforms.byId(request.platformId()).map(p -> p.courseUrl(course.contextId())).orElse(null),
-				label(people, request.requesterId()), request.assigneeId() == null ? null : label(people, request.assigneeId()),
+				label(people, request.requesterId()),
+				request.assigneeId() == null ? null : label(people, request.assigneeId()),
 				conversation.stream()
 					.map(m -> new MessageView(label(people, m.authorId()), m.authorId() != request.requesterId(),
 							m.internal(), m.body(), m.createdAt()))
@@ -94,8 +95,8 @@ class RequestPages {
 					.toList(),
 				minutes(entries, HelpKind.MEDIATION), minutes(entries, HelpKind.MEDIATISATION),
 				request.firstAnswerWait(now), request.firstResponseAt() != null,
-				request.firstResponseAt() == null ? null : request.sinceTeacherWrote(now),
-				engineer, teacher, engineer ? request.status().next() : Set.of(),
+				request.firstResponseAt() == null ? null : request.sinceTeacherWrote(now), engineer, teacher,
+				engineer ? request.status().next() : Set.of(),
 				engineers.stream().filter(e -> e.person() != null).toList(),
 				engineer ? templates.of(request.platformId()) : List.of(),
 				HelpDesk.isRequester(launch, request) && request.status() == RequestStatus.NEW
@@ -149,7 +150,8 @@ class RequestPages {
 			case RATED -> messages.getMessage("event.rated", new Object[] { actor, event.to() }, locale);
 			case REWORK -> messages.getMessage("event.rework", new Object[] { actor, event.to() }, locale);
 			case ASSIGNEE -> messages.getMessage("event.assignee",
-					new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) }, locale);
+					new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) },
+					locale);
 			case STATUS -> messages.getMessage("event.status",
 					new Object[] { actor, status(event.from(), locale), status(event.to(), locale) }, locale);
 		};
@@ -184,8 +186,8 @@ class RequestPages {
 	record TimeView(String engineer, LocalDate date, int minutes, TimeActivity activity, HelpKind kind, String note) {
 	}
 
-	record SummaryView(HelpRequest request, String course, String requester, String assignee, Duration waitingFirstAnswer,
-			Duration sinceTeacherWrote) {
+	record SummaryView(HelpRequest request, String course, String requester, String assignee,
+			Duration waitingFirstAnswer, Duration sinceTeacherWrote) {
 	}
 
 	record QueueView(List<SummaryView> requests, boolean hasNext, Map<RequestStatus, Long> counts,

@@ -16,7 +16,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Requests, their conversation and their history, in SQL both H2 and PostgreSQL speak. */
+/**
+ * Requests, their conversation and their history, in SQL both H2 and PostgreSQL speak.
+ */
 @Repository
 class RequestRepository {
 
@@ -57,7 +59,10 @@ class RequestRepository {
 		return jdbc.sql("select * from help_request where id = ?").param(id).query(RequestRepository::map).optional();
 	}
 
-	/** Moves the status only if it is still the one the person saw: concurrent changes lose. */
+	/**
+	 * Moves the status only if it is still the one the person saw: concurrent changes
+	 * lose.
+	 */
 	boolean moveStatus(long id, RequestStatus from, RequestStatus to, String declineReason, Instant now) {
 		return jdbc.sql("""
 				update help_request set status = ?, decline_reason = coalesce(?, decline_reason), last_activity_at = ?
@@ -98,14 +103,16 @@ class RequestRepository {
 	}
 
 	void addMessage(long requestId, long authorId, boolean internal, String body, Instant now) {
-		jdbc.sql("insert into request_message (request_id, author_id, internal, body, created_at) values (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into request_message (request_id, author_id, internal, body, created_at) values (?, ?, ?, ?, ?)")
 			.params(requestId, authorId, internal, body, Timestamp.from(now))
 			.update();
 	}
 
 	List<Message> messages(long requestId, boolean withInternal) {
-		return jdbc.sql("select * from request_message where request_id = ? and (internal = false or ?)"
-				+ " order by created_at, id")
+		return jdbc
+			.sql("select * from request_message where request_id = ? and (internal = false or ?)"
+					+ " order by created_at, id")
 			.params(requestId, withInternal)
 			.query((rs, n) -> new Message(rs.getLong("id"), rs.getLong("author_id"), rs.getBoolean("internal"),
 					rs.getString("body"), instant(rs, "created_at")))
@@ -142,14 +149,18 @@ class RequestRepository {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(platformId, filter, viewerId, params, true);
 		params.addValue("offset", offset).addValue("limit", limit);
-		return jdbc.sql("select * from help_request where " + where
-				+ " order by last_activity_at desc, id desc offset :offset rows fetch next :limit rows only")
+		return jdbc
+			.sql("select * from help_request where " + where
+					+ " order by last_activity_at desc, id desc offset :offset rows fetch next :limit rows only")
 			.paramSource(params)
 			.query(RequestRepository::map)
 			.list();
 	}
 
-	/** How many requests of the filtered queue are in each status (the status filter aside). */
+	/**
+	 * How many requests of the filtered queue are in each status (the status filter
+	 * aside).
+	 */
 	Map<RequestStatus, Long> countsByStatus(long platformId, QueueFilter filter, long viewerId) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(platformId, filter, viewerId, params, false);
@@ -167,8 +178,8 @@ class RequestRepository {
 
 	/**
 	 * The courses of the platform that have requests, for the queue's course filter. A
-	 * plain {@code distinct} reads every request of the platform; this skips from one course
-	 * to the next along the (platform, course) index, one probe per course.
+	 * plain {@code distinct} reads every request of the platform; this skips from one
+	 * course to the next along the (platform, course) index, one probe per course.
 	 */
 	List<Long> coursesWithRequests(long platformId) {
 		return jdbc.sql("""

@@ -9,7 +9,9 @@ import org.tandem.artifacts.Artifact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The parts of the course a request is about, with their names as the teacher saw them. */
+/**
+ * The parts of the course a request is about, with their names as the teacher saw them.
+ */
 @Repository
 class RequestTargets {
 
@@ -27,7 +29,9 @@ class RequestTargets {
 
 	}
 
-	/** @param wholeCourse the teacher said the request is about the whole course */
+	/**
+	 * @param wholeCourse the teacher said the request is about the whole course
+	 */
 	record Targets(boolean wholeCourse, List<Target> artifacts) {
 
 		Set<String> keys() {

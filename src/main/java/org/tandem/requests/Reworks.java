@@ -54,9 +54,10 @@ class Reworks {
 	record Review(Verdict verdict, long engineerId) {
 	}
 
-	/** @return false when the change was already recorded for this request */
-	boolean fromChange(long requestId, long engineerId, CourseChange change, HelpKind kind, String note,
-			Instant now) {
+	/**
+	 * @return false when the change was already recorded for this request
+	 */
+	boolean fromChange(long requestId, long engineerId, CourseChange change, HelpKind kind, String note, Instant now) {
 		try {
 			jdbc.sql("""
 					insert into rework (request_id, engineer_id, kind, note, change_id, artifact_kind, artifact_id,
@@ -71,8 +72,7 @@ class Reworks {
 		}
 	}
 
-	void outside(long requestId, long engineerId, String title, String link, HelpKind kind, String note,
-			Instant now) {
+	void outside(long requestId, long engineerId, String title, String link, HelpKind kind, String note, Instant now) {
 		jdbc.sql("""
 				insert into rework (request_id, engineer_id, kind, note, name, link, created_at)
 				values (?, ?, ?, ?, ?, ?, ?)""")
@@ -80,10 +80,13 @@ class Reworks {
 			.update();
 	}
 
-	/** @return false when an engineer already said it was not theirs */
+	/**
+	 * @return false when an engineer already said it was not theirs
+	 */
 	boolean dismiss(long requestId, long changeId, long engineerId, Instant now) {
 		try {
-			jdbc.sql("insert into change_dismissal (request_id, change_id, engineer_id, created_at) values (?, ?, ?, ?)")
+			jdbc.sql(
+					"insert into change_dismissal (request_id, change_id, engineer_id, created_at) values (?, ?, ?, ?)")
 				.params(requestId, changeId, engineerId, Timestamp.from(now))
 				.update();
 			return true;
@@ -119,10 +122,10 @@ class Reworks {
 	private static Rework rework(ResultSet rs, int n) throws SQLException {
 		String kind = rs.getString("artifact_kind");
 		return new Rework(rs.getLong("id"), rs.getLong("request_id"), rs.getLong("engineer_id"),
-				HelpKind.valueOf(rs.getString("kind")), rs.getString("note"), (Long) rs.getObject("change_id", Long.class),
-				kind == null ? null : Artifact.Kind.valueOf(kind), rs.getObject("artifact_id", Long.class),
-				rs.getString("artifact_type"), rs.getString("name"), rs.getString("link"),
-				rs.getTimestamp("created_at").toInstant());
+				HelpKind.valueOf(rs.getString("kind")), rs.getString("note"),
+				(Long) rs.getObject("change_id", Long.class), kind == null ? null : Artifact.Kind.valueOf(kind),
+				rs.getObject("artifact_id", Long.class), rs.getString("artifact_type"), rs.getString("name"),
+				rs.getString("link"), rs.getTimestamp("created_at").toInstant());
 	}
 
 }

@@ -62,8 +62,18 @@ class TeacherRequestsController {
 	String form(@AuthenticationPrincipal LaunchSession launch, Model model) {
 		model.addAttribute("form", RequestForm.empty());
 		CourseCheck check = checks.check(directory.courses(List.of(launch.courseId())).get(launch.courseId()));
-		model.addAttribute("courseProblem", check.outcome() == CourseCheck.Outcome.FAILED ? check.problem().key() : null);
-		return formPage(model, check.checked() ? check.snapshot() : null);
+		if (check.checked()) {
+			return formPage(model, check.snapshot());
+		}
+		SnapshotRecord lastSeen = null;
+		if (check.outcome() == CourseCheck.Outcome.FAILED) {
+			// Moodle cannot be read now: the course as Tandem last saw it still lets the
+			// teacher pick.
+			model.addAttribute("courseProblem", check.problem().key());
+			lastSeen = history.latest(launch.courseId()).orElse(null);
+			model.addAttribute("lastSeen", lastSeen == null ? null : lastSeen.checkedAt());
+		}
+		return formPage(model, lastSeen);
 	}
 
 	@PostMapping("/requests")
@@ -88,7 +98,9 @@ class TeacherRequestsController {
 		return "redirect:/requests/" + id + "?filed";
 	}
 
-	/** @param course the course to pick parts from, null when Moodle could not be read */
+	/**
+	 * @param course the course to pick parts from, null when Moodle could not be read
+	 */
 	private static String formPage(Model model, SnapshotRecord course) {
 		Map<HelpKind, List<Topic>> topics = new EnumMap<>(HelpKind.class);
 		for (HelpKind kind : HelpKind.values()) {

@@ -9,8 +9,9 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /** Time an engineer spent on a request. */
-record TimeEntryForm(@NotNull(message = "{time.form.date.required}") @PastOrPresent(
-		message = "{time.form.date.future}") LocalDate workDate,
+record TimeEntryForm(
+		@NotNull(message = "{time.form.date.required}") @PastOrPresent(
+				message = "{time.form.date.future}") LocalDate workDate,
 		@NotNull(message = "{time.form.minutes.required}") @Min(value = 1, message = "{time.form.minutes.range}") @Max(
 				value = 1440, message = "{time.form.minutes.range}") Integer minutes,
 		@NotNull(message = "{time.form.activity.required}") TimeActivity activity,

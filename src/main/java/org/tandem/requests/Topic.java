@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a teacher can ask help with, named so that they need not know the words
- * médiation and médiatisation: each topic belongs to one kind.
+ * What a teacher can ask help with, named so that they need not know the words médiation
+ * and médiatisation: each topic belongs to one kind.
  */
 public enum Topic {
 

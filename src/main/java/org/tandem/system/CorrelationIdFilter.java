@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a short id that appears on each log line it causes and on any
- * error page it ends on, so that a person can quote it and an operator find the log.
+ * Gives every request a short id that appears on each log line it causes and on any error
+ * page it ends on, so that a person can quote it and an operator find the log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -47,7 +47,8 @@ class ErrorPages implements ErrorController {
 		}
 		else if (ex instanceof TypeMismatchException || ex instanceof BindException
 				|| ex instanceof HttpMessageNotReadableException) {
-			// A value the browser should never send (a word where an id goes): the request is wrong.
+			// A value the browser should never send (a word where an id goes): the
+			// request is wrong.
 			status = 400;
 			log.info("400 on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 		}

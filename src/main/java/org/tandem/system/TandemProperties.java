@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * Where Tandem is reached, and how it shows time.
  *
  * @param baseUrl where browsers and platforms reach Tandem; every URL given to a platform
- * (login, redirect, key set) is built from it, so it must be exactly what is registered in
- * Moodle
+ * (login, redirect, key set) is built from it, so it must be exactly what is registered
+ * in Moodle
  * @param timeZone the zone dates and times are shown in: LTI launches do not carry the
  * user's
  */

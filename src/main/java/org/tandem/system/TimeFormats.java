@@ -28,17 +28,21 @@ public class TimeFormats {
 	}
 
 	public String dateTime(Instant instant) {
-		return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale())
-			.withZone(properties.timeZone())
-			.format(instant);
+		return instant == null ? ""
+				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+					.withLocale(locale())
+					.withZone(properties.timeZone())
+					.format(instant);
 	}
 
 	public String date(LocalDate date) {
-		return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+		return date == null ? ""
+				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
 	}
 
-	/** "3 d 4 h", "2 h 5 min", "12 min": the two largest units are enough to read a wait. */
+	/**
+	 * "3 d 4 h", "2 h 5 min", "12 min": the two largest units are enough to read a wait.
+	 */
 	public String duration(Duration duration) {
 		if (duration == null) {
 			return "";
@@ -57,7 +61,8 @@ public class TimeFormats {
 
 	/** Minutes of work as hours and minutes: "1 h 30 min", or "45 min". */
 	public String minutes(long minutes) {
-		return minutes < 60 ? message("duration.minutes", minutes) : message("duration.work", minutes / 60, minutes % 60);
+		return minutes < 60 ? message("duration.minutes", minutes)
+				: message("duration.work", minutes / 60, minutes % 60);
 	}
 
 	private String message(String key, Object... args) {

@@ -40,9 +40,9 @@ import static org.tandem.lti.Messages.english;
 import static org.tandem.lti.Messages.html;
 
 /**
- * A Moodle site administrator sets, checks and removes the platform's web services on
- * the admin page, over HTTP with real launches, against a Moodle that answers as Moodle
- * 4.5 did (the captures under {@code src/test/resources/moodle/webservices/}).
+ * A Moodle site administrator sets, checks and removes the platform's web services on the
+ * admin page, over HTTP with real launches, against a Moodle that answers as Moodle 4.5
+ * did (the captures under {@code src/test/resources/moodle/webservices/}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WebServicesAdminTest extends WebServicesTestSupport {
@@ -61,12 +61,14 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 
 		Page saved = setWebServices(admin, PLATFORM.issuer(), TOKEN);
 
-		MOODLE.verify(1, postRequestedFor(urlEqualTo(ENDPOINT))
-			.withRequestBody(containing("wsfunction=core_webservice_get_site_info"))
-			.withRequestBody(containing("wstoken=" + TOKEN)));
+		MOODLE.verify(1,
+				postRequestedFor(urlEqualTo(ENDPOINT))
+					.withRequestBody(containing("wsfunction=core_webservice_get_site_info"))
+					.withRequestBody(containing("wstoken=" + TOKEN)));
 		assertThat(saved.status()).isEqualTo(200);
-		assertThat(saved.body()).contains(english("admin.web-services.token-end", "9a41"), "LTI Lab Moodle",
-				english("admin.web-services.source.admin"), html(english("admin.web-services.complete")))
+		assertThat(saved.body())
+			.contains(english("admin.web-services.token-end", "9a41"), "LTI Lab Moodle",
+					english("admin.web-services.source.admin"), html(english("admin.web-services.complete")))
 			.doesNotContain(TOKEN)
 			.doesNotContain(TOKEN.substring(0, 8));
 		assertThat(kept()).isOne();
@@ -81,8 +83,9 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 		Page saved = setWebServices(client.launchAs("siteadmin"), PLATFORM.issuer(), TOKEN);
 
 		assertThat(kept()).isOne();
-		assertThat(saved.body()).contains(html(english("admin.web-services.missing")),
-				"<code>core_course_get_updates_since</code>", "<code>core_message_send_instant_messages</code>")
+		assertThat(saved.body())
+			.contains(html(english("admin.web-services.missing")), "<code>core_course_get_updates_since</code>",
+					"<code>core_message_send_instant_messages</code>")
 			.doesNotContain("<code>core_course_get_contents</code>")
 			.doesNotContain(html(english("admin.web-services.complete")));
 	}
@@ -97,15 +100,17 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 		Page refused = setWebServices(admin, PLATFORM.issuer(), TOKEN);
 
 		MOODLE.verify(1, postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(containing("wstoken=" + TOKEN)));
-		assertThat(refused.body()).contains(html(says.apply("moodle.problem.invalid-token")),
-				html(says.apply("admin.web-services.token.again")))
+		assertThat(refused.body())
+			.contains(html(says.apply("moodle.problem.invalid-token")),
+					html(says.apply("admin.web-services.token.again")))
 			.doesNotContain(TOKEN);
 		assertThat(kept()).isZero();
 	}
 
 	@Test
 	void moodleOutOfReachIsSaidTheAddressStaysInTheFormAndNothingIsKept() {
-		MOODLE.stubFor(post(urlPathEqualTo(ENDPOINT)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		MOODLE
+			.stubFor(post(urlPathEqualTo(ENDPOINT)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		String unavailable = html(english("moodle.problem.unavailable"));
 
 		Page reset = setWebServices(client.launchAs("siteadmin"), PLATFORM.issuer(), TOKEN);
@@ -172,7 +177,8 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 		String csrf = csrfToken(client.open(pageWithAForm + "?session=" + session));
 
 		assertThat(client.get("/admin?session=" + session, "same-origin").statusCode()).isEqualTo(403);
-		for (String action : List.of("/admin/web-services", "/admin/web-services/check", "/admin/web-services/delete")) {
+		for (String action : List.of("/admin/web-services", "/admin/web-services/check",
+				"/admin/web-services/delete")) {
 			Page refused = client.post(action + "?session=" + session,
 					Map.of("siteUrl", PLATFORM.issuer(), "token", TOKEN, "_csrf", csrf));
 			assertThat(refused.status()).as(action).isEqualTo(403);
@@ -235,14 +241,19 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 		return count("moodle_service where platform_id = " + platformId);
 	}
 
-	/** core_webservice_get_site_info answers this, as Moodle does: HTTP 200, errors included. */
+	/**
+	 * core_webservice_get_site_info answers this, as Moodle does: HTTP 200, errors
+	 * included.
+	 */
 	static void moodleAnswers(String answer) {
 		MOODLE.stubFor(post(urlPathEqualTo(ENDPOINT))
 			.withRequestBody(containing("wsfunction=core_webservice_get_site_info"))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(answer)));
 	}
 
-	/** The captured site info of a service that lacks two of the functions Tandem calls. */
+	/**
+	 * The captured site info of a service that lacks two of the functions Tandem calls.
+	 */
 	static String lackingFunctions() {
 		String full = capture("bio101/01-site-info.json");
 		String lacking = full.replace("{\"name\":\"core_course_get_updates_since\",\"version\":\"2024100706\"},", "")

@@ -37,7 +37,8 @@ import static org.tandem.moodle.WebServiceStubs.call;
  * changes between checks (renames, moves, a hidden, a deleted and an added module, new
  * files) or stays as it was.
  *
- * <p>{@code mvn -q test-compile exec:java@check-bench} prints, per check: the whole check
+ * <p>
+ * {@code mvn -q test-compile exec:java@check-bench} prints, per check: the whole check
  * (fetch + compare + store), the two web-service calls alone (HTTP and JSON, as seen by
  * Tandem), and the rest, which is Tandem's own part. Moodle's own answer time comes on
  * top of the calls with a real Moodle.
@@ -56,23 +57,30 @@ public final class CourseCheckBenchmark {
 		String after = course(true, reported);
 		String updates = JSON.writeValueAsString(new CourseUpdates(reported));
 		WebServiceStubs.serveSiteInfo(moodle);
-		// Each look finds the other version: every check stores a snapshot and its changes.
+		// Each look finds the other version: every check stores a snapshot and its
+		// changes.
 		moodle.stubFor(call("core_course_get_contents").inScenario("course")
-			.whenScenarioStateIs(Scenario.STARTED).willSetStateTo("after").willReturn(WebServiceStubs.json(before)));
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("after")
+			.willReturn(WebServiceStubs.json(before)));
 		moodle.stubFor(call("core_course_get_contents").inScenario("course")
-			.whenScenarioStateIs("after").willSetStateTo(Scenario.STARTED).willReturn(WebServiceStubs.json(after)));
+			.whenScenarioStateIs("after")
+			.willSetStateTo(Scenario.STARTED)
+			.willReturn(WebServiceStubs.json(after)));
 		moodle.stubFor(call("core_course_get_updates_since").willReturn(WebServiceStubs.json(updates)));
-		ConfigurableApplicationContext tandem = new SpringApplicationBuilder(TandemApplication.class)
-			.profiles("test")
-			// Tandem's web side is what it is in production; the checks are called directly.
-			.properties("server.port=0", "spring.datasource.url=" + TestDatabases.newPostgresDatabase(), "spring.datasource.username=postgres",
-					"spring.datasource.password=", "tandem.base-url=http://localhost:8080",
-					"tandem.lti.platforms-dir=target/no-platform-files", "logging.level.org.tandem=WARN")
+		ConfigurableApplicationContext tandem = new SpringApplicationBuilder(TandemApplication.class).profiles("test")
+			// Tandem's web side is what it is in production; the checks are called
+			// directly.
+			.properties("server.port=0", "spring.datasource.url=" + TestDatabases.newPostgresDatabase(),
+					"spring.datasource.username=postgres", "spring.datasource.password=",
+					"tandem.base-url=http://localhost:8080", "tandem.lti.platforms-dir=target/no-platform-files",
+					"logging.level.org.tandem=WARN")
 			.run();
 		try {
 			CourseRef course = course(tandem.getBean(JdbcClient.class), moodle.baseUrl());
 			MoodleSites sites = tandem.getBean(MoodleSites.class);
-			sites.connect(course.platformId(), URI.create(moodle.baseUrl()), "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "bench");
+			sites.connect(course.platformId(), URI.create(moodle.baseUrl()), "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+					"bench");
 			MoodleSite site = sites.of(course.platformId()).orElseThrow();
 			MoodleWebServices webServices = tandem.getBean(MoodleWebServices.class);
 			CourseChecks checks = tandem.getBean(CourseChecks.class);
@@ -119,8 +127,9 @@ public final class CourseCheckBenchmark {
 	}
 
 	/**
-	 * The large course of {@link SnapshotComparisonBenchmark}, as Moodle's JSON; edited, it
-	 * has a designer's working session in it, and {@code reported} gets what Moodle says of it.
+	 * The large course of {@link SnapshotComparisonBenchmark}, as Moodle's JSON; edited,
+	 * it has a designer's working session in it, and {@code reported} gets what Moodle
+	 * says of it.
 	 */
 	static String course(boolean edited, List<CourseUpdates.Instance> reported) {
 		ArrayNode course = SnapshotComparisonBenchmark.largeCourse();
@@ -136,9 +145,10 @@ public final class CourseCheckBenchmark {
 
 	static CourseRef course(JdbcClient jdbc, String site) {
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				insert into platform (issuer, client_id, name, auth_url, token_url, jwks_url, site_url, source, enabled,
-				  updated_at) values ('http://bench', 'c', 'Bench', 'http://a', 'http://t', 'http://k', ?, 'bench', true, ?)""")
+		jdbc.sql(
+				"""
+						insert into platform (issuer, client_id, name, auth_url, token_url, jwks_url, site_url, source, enabled,
+						  updated_at) values ('http://bench', 'c', 'Bench', 'http://a', 'http://t', 'http://k', ?, 'bench', true, ?)""")
 			.params(site, now)
 			.update();
 		long platform = jdbc.sql("select id from platform where issuer = 'http://bench'").query(Long.class).single();

@@ -80,7 +80,10 @@ abstract class CourseCheckStorageTests {
 				  updated_at) values (?, 'c', 'P', 'http://a', 'http://t', 'http://k', ?, 'test', true, ?)""")
 			.params("http://moodle-" + tag, MOODLE.baseUrl(), now)
 			.update();
-		platform = jdbc.sql("select id from platform where issuer = ?").param("http://moodle-" + tag).query(Long.class).single();
+		platform = jdbc.sql("select id from platform where issuer = ?")
+			.param("http://moodle-" + tag)
+			.query(Long.class)
+			.single();
 		bio101 = course("14");
 		chim101 = course("15");
 		WebServiceStubs.serveSiteInfo(MOODLE);
@@ -136,8 +139,10 @@ abstract class CourseCheckStorageTests {
 	@Test
 	void twoChecksAtOnceStoreEachChangeOnce() throws Exception {
 		long first = checks.check(bio101).snapshot().checkedAt().getEpochSecond();
-		// As Moodle does, name the edits only to a look since the first check; and let a check
-		// that starts once the edits are stored ask from a later second (Moodle counts seconds).
+		// As Moodle does, name the edits only to a look since the first check; and let a
+		// check
+		// that starts once the edits are stored ask from a later second (Moodle counts
+		// seconds).
 		MOODLE.stubFor(call("core_course_get_updates_since", "courseid=14").atPriority(2)
 			.willReturn(capture("bio101/08-get-updates-since-unchanged-course.json")));
 		MOODLE.stubFor(call("core_course_get_updates_since", "courseid=14", "since=" + first).atPriority(1)
@@ -180,8 +185,10 @@ abstract class CourseCheckStorageTests {
 
 		scheduled.checkAll();
 
-		MOODLE.verify(0, postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT)).withRequestBody(containing("courseid=15")));
-		MOODLE.verify(postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT)).withRequestBody(containing("courseid=16")));
+		MOODLE.verify(0,
+				postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT)).withRequestBody(containing("courseid=15")));
+		MOODLE
+			.verify(postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT)).withRequestBody(containing("courseid=16")));
 		assertThat(snapshots(bio101)).isEqualTo(2);
 		assertThat(snapshots(broken)).isZero();
 	}
@@ -246,7 +253,10 @@ abstract class CourseCheckStorageTests {
 		jdbc.sql("insert into person (platform_id, subject, last_launch_at) values (?, ?, ?)")
 			.params(platform, "t" + System.nanoTime(), now)
 			.update();
-		long teacher = jdbc.sql("select max(id) from person where platform_id = ?").param(platform).query(Long.class).single();
+		long teacher = jdbc.sql("select max(id) from person where platform_id = ?")
+			.param(platform)
+			.query(Long.class)
+			.single();
 		jdbc.sql("""
 				insert into help_request (platform_id, course_id, requester_id, kind, topic, title, need, work_mode,
 				  status, created_at, last_activity_at, awaiting_reply)

@@ -13,7 +13,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The schedule follows its properties: on, it looks at the watched courses again and again; off, never. */
+/**
+ * The schedule follows its properties: on, it looks at the watched courses again and
+ * again; off, never.
+ */
 class ScheduledCourseChecksTest {
 
 	final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -36,8 +39,8 @@ class ScheduledCourseChecksTest {
 
 	@Test
 	void onItChecksTheWatchedCoursesAtEachInterval() {
-		new ScheduledCourseChecks(null, null, List.of(watched), new ArtifactsProperties(true, Duration.ofMillis(50)), scheduler,
-				Clock.systemUTC())
+		new ScheduledCourseChecks(null, null, List.of(watched), new ArtifactsProperties(true, Duration.ofMillis(50)),
+				scheduler, Clock.systemUTC())
 			.start();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> looks.get() >= 3);

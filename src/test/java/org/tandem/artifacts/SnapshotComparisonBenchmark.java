@@ -34,11 +34,11 @@ import static org.tandem.artifacts.SnapshotComparisonTest.updated;
 
 /**
  * How long Tandem takes to snapshot a large course and to compare two snapshots of it
- * (target: compare under 5 ms). The course has 25 sections of 20 modules, 500 in all, each
- * a copy of one of BIO101's 15 real modules (forum, page, url, resource, folder, book,
- * quiz...) under its own cmid, name and file names. The second state has what a designer
- * does in a working session: 10 renames, 3 moves to another section and 1 within a
- * section, a module hidden, one deleted and one added, 5 files replaced, 2 quizzes
+ * (target: compare under 5 ms). The course has 25 sections of 20 modules, 500 in all,
+ * each a copy of one of BIO101's 15 real modules (forum, page, url, resource, folder,
+ * book, quiz...) under its own cmid, name and file names. The second state has what a
+ * designer does in a working session: 10 renames, 3 moves to another section and 1 within
+ * a section, a module hidden, one deleted and one added, 5 files replaced, 2 quizzes
  * reconfigured and a section renamed, with {@code get_updates_since}'s areas for each.
  * <ul>
  * <li>{@code snapshot}: {@link CourseSnapshot#of} on the parsed contents (a digest per
@@ -131,7 +131,9 @@ public class SnapshotComparisonBenchmark {
 		return course;
 	}
 
-	/** A designer's working session on the large course, and what Moodle reports of it. */
+	/**
+	 * A designer's working session on the large course, and what Moodle reports of it.
+	 */
 	static void edit(ArrayNode course, List<CourseUpdates.Instance> reported) {
 		for (int i = 0; i < 10; i++) {
 			ObjectNode module = module(course, 10003 + i * 47);
@@ -166,8 +168,8 @@ public class SnapshotComparisonBenchmark {
 	static void check(List<Change> changes) {
 		Map<Change.Type, Integer> counts = new EnumMap<>(Change.Type.class);
 		changes.forEach(c -> counts.merge(c.type(), 1, Integer::sum));
-		Map<Change.Type, Integer> expected = Map.of(Change.Type.RENAMED, 11, Change.Type.MOVED, 4, Change.Type.HIDDEN, 1,
-				Change.Type.REMOVED, 1, Change.Type.ADDED, 1, Change.Type.MODIFIED, 7);
+		Map<Change.Type, Integer> expected = Map.of(Change.Type.RENAMED, 11, Change.Type.MOVED, 4, Change.Type.HIDDEN,
+				1, Change.Type.REMOVED, 1, Change.Type.ADDED, 1, Change.Type.MODIFIED, 7);
 		if (!counts.equals(new EnumMap<>(expected))) {
 			throw new IllegalStateException("Unexpected changes " + counts + ": " + changes);
 		}

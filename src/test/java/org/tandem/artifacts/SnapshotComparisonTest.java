@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The comparison on real course contents: BIO101 as a real Moodle 4.5 returned it before
- * and after a designer's nine edits, with what {@code get_updates_since} said. Other edits
- * are made on the captured JSON the way Moodle shows them (README of the captures): a
- * url's content is named after it, hiding bumps the instance's time, hiding a section
+ * and after a designer's nine edits, with what {@code get_updates_since} said. Other
+ * edits are made on the captured JSON the way Moodle shows them (README of the captures):
+ * a url's content is named after it, hiding bumps the instance's time, hiding a section
  * hides its modules, a move changes only which section lists the module, and each saved
  * instance is reported as {@code configuration}. Changes read {@code TYPE key [areas]}.
  */
@@ -45,8 +45,11 @@ class SnapshotComparisonTest {
 
 		List<Change> changes = compare(course(BEFORE), course(AFTER), updates);
 
-		assertThat(read(changes)).containsExactlyInAnyOrder("RENAMED M:103 [configuration]", // 1 page renamed
-				"MODIFIED M:112 [configuration]", // 2 quiz settings: only Moodle's updates show it
+		assertThat(read(changes)).containsExactlyInAnyOrder("RENAMED M:103 [configuration]", // 1
+																								// page
+																								// renamed
+				"MODIFIED M:112 [configuration]", // 2 quiz settings: only Moodle's
+													// updates show it
 				"MODIFIED M:105 [configuration, contentfiles]", // 3 file replaced
 				"MODIFIED M:101 [configuration]", // 4 forum description
 				"HIDDEN M:104 [configuration]", // 5 url hidden
@@ -128,7 +131,8 @@ class SnapshotComparisonTest {
 
 	@Test
 	void urlRenamedIsOnlyRenamed() {
-		// mod_url names its one content after the module, with the characters a file name cannot hold removed.
+		// mod_url names its one content after the module, with the characters a file name
+		// cannot hold removed.
 		ArrayNode after = course(BEFORE);
 		ObjectNode url = module(after, 104);
 		url.put("name", "Ressource en ligne : la cellule eucaryote");
@@ -164,8 +168,8 @@ class SnapshotComparisonTest {
 			.put("filesize", 51234)
 			.put("timemodified", T0 + 5));
 		// The PDF restricted to the end of the introduction.
-		module(after, 105).put("availability", "{\"op\":\"&\",\"c\":[{\"type\":\"completion\",\"cm\":103,\"e\":1}],"
-				+ "\"showc\":[true]}");
+		module(after, 105).put("availability",
+				"{\"op\":\"&\",\"c\":[{\"type\":\"completion\",\"cm\":103,\"e\":1}]," + "\"showc\":[true]}");
 		// The feedback completed on view rather than manually.
 		module(after, 113).put("completion", 1);
 
@@ -216,7 +220,8 @@ class SnapshotComparisonTest {
 
 	@Test
 	void sectionMovedUpIsTheOnlyMoveReported() {
-		// Section 49 moved to just after section 0, as captured in extra/get-contents-after-section-move.json.
+		// Section 49 moved to just after section 0, as captured in
+		// extra/get-contents-after-section-move.json.
 		long[] order = course("bio101/extra/get-contents-after-section-move.json").valueStream()
 			.mapToLong(s -> s.path("id").asLong())
 			.toArray();
@@ -241,7 +246,10 @@ class SnapshotComparisonTest {
 	@Test
 	void sectionsAddedOrDeletedMoveNoOther() {
 		ArrayNode after = course(BEFORE);
-		ObjectNode added = section(after, 48).deepCopy().put("id", 50).put("name", "Travaux pratiques").put("summary", "");
+		ObjectNode added = section(after, 48).deepCopy()
+			.put("id", 50)
+			.put("name", "Travaux pratiques")
+			.put("summary", "");
 		added.putArray("modules");
 		after.add(added);
 		arrange(after, 45, 46, 50, 47, 49);
@@ -277,7 +285,9 @@ class SnapshotComparisonTest {
 				updates);
 	}
 
-	/** Each change as {@code TYPE key [areas]}, the areas sorted and left out when none. */
+	/**
+	 * Each change as {@code TYPE key [areas]}, the areas sorted and left out when none.
+	 */
 	static List<String> read(List<Change> changes) {
 		return changes.stream()
 			.map(c -> c.type() + " " + c.artifact().key() + (c.areas().isEmpty() ? "" : " " + new TreeSet<>(c.areas())))
@@ -350,7 +360,9 @@ class SnapshotComparisonTest {
 		return -1;
 	}
 
-	/** A new module made like an existing one: another cmid and instance, its own name. */
+	/**
+	 * A new module made like an existing one: another cmid and instance, its own name.
+	 */
 	static ObjectNode copy(ArrayNode course, long cmid, long newCmid, String name) {
 		ObjectNode copy = module(course, cmid).deepCopy();
 		copy.put("id", newCmid)

@@ -68,8 +68,8 @@ abstract class BrowserSteps extends BrowserSupport {
 
 	/**
 	 * The page in the frame is whole (no message key left untranslated) and in this
-	 * language; its screenshot goes to {@code <story>-NN-<name>.png}. Leaves the driver in
-	 * the frame.
+	 * language; its screenshot goes to {@code <story>-NN-<name>.png}. Leaves the driver
+	 * in the frame.
 	 */
 	void page(String name, String language) {
 		assertThat(script("return document.documentElement.lang;")).as("language of %s", name).isEqualTo(language);

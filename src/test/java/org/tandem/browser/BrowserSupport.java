@@ -46,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the browser tests share: Tandem with the demo platform on a free port, the course
- * page on 127.0.0.1 framing Tandem on localhost (another site, as a Moodle frames it), and
- * a headless Chromium that blocks third-party cookies, as Chrome, Safari and Firefox do or
- * may do under Moodle.
+ * page on 127.0.0.1 framing Tandem on localhost (another site, as a Moodle frames it),
+ * and a headless Chromium that blocks third-party cookies, as Chrome, Safari and Firefox
+ * do or may do under Moodle.
  * <p>
  * Every subclass gets the same Spring context (same settings, so the test context cache
  * hands it over): Tandem starts once for all the browser tests, on one port, with one
@@ -82,8 +82,8 @@ abstract class BrowserSupport {
 
 	/**
 	 * Selenium looks for a CDP binding matching the browser and warns when it has none;
-	 * these tests need none ({@code executeCdpCommand} goes through chromedriver). Held here
-	 * so that the level set on them stays.
+	 * these tests need none ({@code executeCdpCommand} goes through chromedriver). Held
+	 * here so that the level set on them stays.
 	 */
 	private static final List<Logger> QUIET = List.of(Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
 			Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
@@ -99,7 +99,8 @@ abstract class BrowserSupport {
 		properties.add("server.port", () -> PORT);
 		properties.add("tandem.base-url", () -> TANDEM);
 		properties.add("tandem.demo.site-url", () -> DEMO);
-		properties.add("spring.datasource.url", () -> "jdbc:h2:mem:browser-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		properties.add("spring.datasource.url",
+				() -> "jdbc:h2:mem:browser-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		properties.add("tandem.lti.platforms-dir", () -> "target/no-platform-files");
 	}
 
@@ -120,14 +121,16 @@ abstract class BrowserSupport {
 				"--disable-component-update", "--disable-sync", "--disable-extensions",
 				"--disable-search-engine-choice-screen", "--password-store=basic", "--window-size=1280,1000",
 				"--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
-		// Third-party cookies blocked, as the strictest browsers do: cookie_controls_mode 1
+		// Third-party cookies blocked, as the strictest browsers do: cookie_controls_mode
+		// 1
 		// is Chrome's "Block third-party cookies" setting (0 allows them, 2 only in
 		// incognito); block_third_party_cookies is its older form. The browser speaks
 		// English, so that French pages show the launch's locale wins.
 		options.setExperimentalOption("prefs", Map.of("profile.cookie_controls_mode", 1,
 				"profile.block_third_party_cookies", true, "intl.accept_languages", "en-US,en"));
 
-		// The console (CSP violations, failed loads) goes into the message of a failed wait.
+		// The console (CSP violations, failed loads) goes into the message of a failed
+		// wait.
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
@@ -165,8 +168,8 @@ abstract class BrowserSupport {
 
 	/**
 	 * Clicks a launch button of the course page (leaving the frame first if needed) and
-	 * waits, inside the frame, for Tandem's page with the given title. Leaves the driver in
-	 * the frame.
+	 * waits, inside the frame, for Tandem's page with the given title. Leaves the driver
+	 * in the frame.
 	 */
 	static void launch(String person, String title) {
 		driver.switchTo().defaultContent();
@@ -187,8 +190,8 @@ abstract class BrowserSupport {
 			String where = describeFrame();
 			screenshot("failed-" + person);
 			throw new AssertionError("No \"" + title + "\" in the frame after launching as " + person + " within "
-					+ LAUNCH_TIMEOUT.toSeconds() + " s; the frame shows " + where + "\nBrowser console:\n"
-					+ console(), ex);
+					+ LAUNCH_TIMEOUT.toSeconds() + " s; the frame shows " + where + "\nBrowser console:\n" + console(),
+					ex);
 		}
 	}
 
@@ -217,8 +220,8 @@ abstract class BrowserSupport {
 	}
 
 	/**
-	 * Clicks something inside the frame that loads another page of Tandem there, and waits
-	 * for that page: the old document gone, then the condition true on the new one.
+	 * Clicks something inside the frame that loads another page of Tandem there, and
+	 * waits for that page: the old document gone, then the condition true on the new one.
 	 */
 	static <T> T clickAndWait(WebElement element, String what, Function<WebDriver, T> condition) {
 		WebElement old = driver.findElement(By.tagName("html"));
@@ -244,8 +247,8 @@ abstract class BrowserSupport {
 	 * smooth, and a click during the animation lands elsewhere.
 	 */
 	static void scrollIntoView(WebElement element) {
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-				element);
+		((JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 	}
 
 	static String describeFrame() {
@@ -275,8 +278,9 @@ abstract class BrowserSupport {
 
 	/**
 	 * Control on Tandem's site, at the top: a first-party cookie is kept. It is
-	 * SameSite=None, so were third-party cookies allowed, Tandem's frame would see it (see
-	 * {@link #assertFrameCookiesBlocked()}). Leaves the browser on Tandem's style sheet.
+	 * SameSite=None, so were third-party cookies allowed, Tandem's frame would see it
+	 * (see {@link #assertFrameCookiesBlocked()}). Leaves the browser on Tandem's style
+	 * sheet.
 	 */
 	static void keepTandemCookieAtTop() {
 		driver.switchTo().defaultContent();
@@ -287,13 +291,13 @@ abstract class BrowserSupport {
 	}
 
 	/**
-	 * In the cross-site frame, third-party cookies are blocked: localhost's own cookie, set
-	 * at the top by {@link #keepTandemCookieAtTop()}, is hidden, and a cookie the frame sets
-	 * is dropped. Both probes fail when the prefs of {@link #startBrowser()} are turned off
-	 * (checked: with cookie_controls_mode 0, the frame reads tandem_top and keeps
-	 * frame_none). frame_plain has no SameSite, so Lax, which a cross-site frame may not set
-	 * even when third-party cookies are allowed: it is checked for completeness, frame_none
-	 * is the probe that matters. Call inside the frame.
+	 * In the cross-site frame, third-party cookies are blocked: localhost's own cookie,
+	 * set at the top by {@link #keepTandemCookieAtTop()}, is hidden, and a cookie the
+	 * frame sets is dropped. Both probes fail when the prefs of {@link #startBrowser()}
+	 * are turned off (checked: with cookie_controls_mode 0, the frame reads tandem_top
+	 * and keeps frame_none). frame_plain has no SameSite, so Lax, which a cross-site
+	 * frame may not set even when third-party cookies are allowed: it is checked for
+	 * completeness, frame_none is the probe that matters. Call inside the frame.
 	 */
 	static void assertFrameCookiesBlocked() {
 		assertThat(cookiesAfterSetting()).as("cookies the cross-site frame can read").doesNotContain("tandem_top");

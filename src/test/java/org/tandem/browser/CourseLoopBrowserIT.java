@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose web services Tandem reads, as a real Moodle's.
  * <p>
  * The engineer works in English; the teacher in English, then in French, the demo's
- * default. The steps run in order (see {@link BrowserSteps}); each page visited is saved as
- * {@code target/screenshots/loop-NN-*.png}.
+ * default. The steps run in order (see {@link BrowserSteps}); each page visited is saved
+ * as {@code target/screenshots/loop-NN-*.png}.
  */
 class CourseLoopBrowserIT extends BrowserSteps {
 
@@ -42,7 +42,10 @@ class CourseLoopBrowserIT extends BrowserSteps {
 
 	private static final String NAME = "Présentation du cours";
 
-	/** The page's name once the teacher renames it in Moodle: quotes and an ampersand, kept as text. */
+	/**
+	 * The page's name once the teacher renames it in Moodle: quotes and an ampersand,
+	 * kept as text.
+	 */
 	private static final String RENAMED = "Présentation du cours & « calendrier » 2025";
 
 	private static final String NOTE = "Calendrier des TP ajouté au titre, comme convenu.";
@@ -117,7 +120,8 @@ class CourseLoopBrowserIT extends BrowserSteps {
 	@Test
 	@Order(2)
 	void theCourseChangesInMoodle() {
-		// Out of Tandem: the demo's course panel, where the teacher edits the course as in Moodle.
+		// Out of Tandem: the demo's course panel, where the teacher edits the course as
+		// in Moodle.
 		openCourse("");
 		renameInTheCoursePanel(RENAMED);
 		assertThat(driver.getCurrentUrl()).isEqualTo(DEMO + "/demo");
@@ -138,10 +142,13 @@ class CourseLoopBrowserIT extends BrowserSteps {
 
 		clickAndWait(driver.findElement(By.id("check-course")), "the course checked",
 				d -> !d.findElements(By.cssSelector("#course .alert-success")).isEmpty());
-		// The course was also checked right after the request was filed; the rename may have
+		// The course was also checked right after the request was filed; the rename may
+		// have
 		// been found then, so the count of new changes is one or none.
-		assertThat(driver.findElement(By.cssSelector("#course .alert-success")).getText()).startsWith("Course checked: ");
-		assertThat(driver.findElement(By.cssSelector("#course")).getText()).contains("Moodle last showed the course on ");
+		assertThat(driver.findElement(By.cssSelector("#course .alert-success")).getText())
+			.startsWith("Course checked: ");
+		assertThat(driver.findElement(By.cssSelector("#course")).getText())
+			.contains("Moodle last showed the course on ");
 		WebElement change = driver.findElement(By.cssSelector("#changes > li:first-child"));
 		String changeId = change.getDomAttribute("id").substring("change-".length());
 		assertThat(change.getDomAttribute("class")).contains("tandem-targeted");
@@ -230,7 +237,10 @@ class CourseLoopBrowserIT extends BrowserSteps {
 
 	// The demo course's panel, at the top.
 
-	/** Renames the page as a teacher does in Moodle, and waits for the course page to show it. */
+	/**
+	 * Renames the page as a teacher does in Moodle, and waits for the course page to show
+	 * it.
+	 */
 	private static void renameInTheCoursePanel(String name) {
 		driver.switchTo().defaultContent();
 		WebElement field = driver.findElement(By.id("rename-" + PAGE));
@@ -244,7 +254,10 @@ class CourseLoopBrowserIT extends BrowserSteps {
 				d -> name.equals(d.findElement(By.id("module-" + PAGE + "-name")).getText()));
 	}
 
-	/** Waits, on the course page at the top, until the condition holds; a timeout leaves a screenshot. */
+	/**
+	 * Waits, on the course page at the top, until the condition holds; a timeout leaves a
+	 * screenshot.
+	 */
 	private static <T> T waitAtTop(String what, Function<WebDriver, T> condition) {
 		try {
 			return new WebDriverWait(driver, PAGE_TIMEOUT).pollingEvery(Duration.ofMillis(100))

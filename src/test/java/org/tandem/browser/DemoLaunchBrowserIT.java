@@ -15,14 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tandem's page must appear there although the browser blocks third-party cookies, as
  * Chrome, Safari and Firefox do or may do under Moodle. Tandem keeps its session in the
  * page's links, never in a cookie; this test shows it holds in a browser. The set-up
- * (Tandem, the demo platform, Chromium) is in {@link BrowserSupport}; screenshots of every
- * page visited go to {@code target/screenshots/}.
+ * (Tandem, the demo platform, Chromium) is in {@link BrowserSupport}; screenshots of
+ * every page visited go to {@code target/screenshots/}.
  */
 class DemoLaunchBrowserIT extends BrowserSupport {
 
 	@AfterEach
 	void forgetCookies() {
-		// Each test starts with a browser that holds no cookie, whatever the previous did.
+		// Each test starts with a browser that holds no cookie, whatever the previous
+		// did.
 		driver.switchTo().defaultContent();
 		driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
 	}

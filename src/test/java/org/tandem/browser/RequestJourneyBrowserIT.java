@@ -117,8 +117,8 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 		WebElement inCourse = requestRow("Demandes sur ce cours", TITLE);
 		WebElement inQueue = requestRow("Demandes de la plateforme", TITLE);
 		for (WebElement row : List.of(inCourse, inQueue)) {
-			assertThat(row.getText()).contains("Nouvelle", "Médiation (conception) · Évaluation",
-					"Biologie cellulaire", "Personne pour l’instant", "Première réponse attendue depuis");
+			assertThat(row.getText()).contains("Nouvelle", "Médiation (conception) · Évaluation", "Biologie cellulaire",
+					"Personne pour l’instant", "Première réponse attendue depuis");
 			// Nobody on it: the row stands out.
 			assertThat(row.getDomAttribute("class")).contains("tandem-attention");
 		}
@@ -126,7 +126,8 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 
 		clickAndWait(inQueue.findElement(By.linkText(TITLE)), "the request from the platform's queue", titled(TITLE));
 		assertThat(frameUrl()).contains(requestPath + "?session=");
-		// Eric is Instructor of the course too, as Moodle makes designers: the teacher's own
+		// Eric is Instructor of the course too, as Moodle makes designers: the teacher's
+		// own
 		// actions are still not his.
 		assertThat(buttons()).contains("La prendre en charge", "Attribuer", "Refuser")
 			.doesNotContain("Retirer cette demande");
@@ -156,8 +157,8 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 	void teacherReadsTheReplyAndAnswers() {
 		launch("teacher", "De l’aide pour votre cours");
 		WebElement row = requestRow("Demandes sur ce cours", TITLE);
-		assertThat(row.getText()).contains("En attente de l’enseignant·e", "Évaluation et alignement avec les objectifs",
-				"Eric Engineer");
+		assertThat(row.getText()).contains("En attente de l’enseignant·e",
+				"Évaluation et alignement avec les objectifs", "Eric Engineer");
 		page("teacher-requests-again");
 
 		clickAndWait(row.findElement(By.linkText(TITLE)), "the request from the course's list", titled(TITLE));
@@ -275,8 +276,8 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 	}
 
 	private static List<WebElement> factsNamed(String term) {
-		return driver.findElements(
-				By.xpath("//dl[contains(@class, 'tandem-facts')]/dt[normalize-space()='" + term + "']/following-sibling::dd[1]"));
+		return driver.findElements(By.xpath("//dl[contains(@class, 'tandem-facts')]/dt[normalize-space()='" + term
+				+ "']/following-sibling::dd[1]"));
 	}
 
 	/** The messages of the conversation, each as "author date body". */

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo course page shows the course as Moodle has it, and lets the demo user change
- * a module as a teacher does on Moodle's course page.
+ * The demo course page shows the course as Moodle has it, and lets the demo user change a
+ * module as a teacher does on Moodle's course page.
  */
 class DemoCoursePageTest extends DemoSiteTestSupport {
 

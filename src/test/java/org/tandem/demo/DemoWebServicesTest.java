@@ -95,7 +95,8 @@ class DemoWebServicesTest extends DemoSiteTestSupport {
 		assertThat(rename.headers().firstValue("Location")).hasValue(SITE + "?locale=en");
 		CourseContents.Module page = module(client.courseContents(site, "14"), 103);
 		assertThat(page.name()).isEqualTo("Présentation du cours et objectifs");
-		// A page's only contents entry carries the instance's timemodified, which the save bumped.
+		// A page's only contents entry carries the instance's timemodified, which the
+		// save bumped.
 		assertThat(page.contents().get(0).timemodified()).isGreaterThan(before);
 		CourseUpdates.Instance update = instance(client.updatesSince(site, "14", before), 103);
 		assertThat(update.contextlevel()).isEqualTo("module");
@@ -199,14 +200,13 @@ class DemoWebServicesTest extends DemoSiteTestSupport {
 	private JsonNode answer(Map<String, String> form) {
 		HttpResponse<String> response = post("/webservice/rest/server.php", form);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 		return JSON.readTree(response.body());
 	}
 
 	private static JsonNode capture(String name) {
-		try (InputStream in = DemoWebServicesTest.class
-			.getResourceAsStream("/moodle/webservices/bio101/" + name)) {
+		try (InputStream in = DemoWebServicesTest.class.getResourceAsStream("/moodle/webservices/bio101/" + name)) {
 			return JSON.readTree(in);
 		}
 		catch (IOException ex) {

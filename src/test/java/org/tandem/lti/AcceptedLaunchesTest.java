@@ -25,16 +25,20 @@ class AcceptedLaunchesTest extends LaunchTestSupport {
 	}
 
 	static Stream<Arguments> launches() {
-		return Stream.of(accepted("several roles", "/admin", claims -> claims.put(ROLES,
-				List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
-						"http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
-						"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"))),
+		return Stream.of(
+				accepted("several roles", "/admin",
+						claims -> claims.put(ROLES,
+								List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
+										"http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
+										"http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"))),
 				accepted("a short role name", "/teacher", claims -> claims.put(ROLES, List.of("Instructor"))),
-				accepted("a teaching assistant sub-role", "/teacher", claims -> claims.put(ROLES,
-						List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"))),
-				accepted("an unknown role beside a known one", "/teacher", claims -> claims.put(ROLES,
-						List.of("http://example.edu/roles#Wizard",
-								"http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))),
+				accepted("a teaching assistant sub-role", "/teacher",
+						claims -> claims.put(ROLES, List
+							.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"))),
+				accepted("an unknown role beside a known one", "/teacher",
+						claims -> claims.put(ROLES,
+								List.of("http://example.edu/roles#Wizard",
+										"http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))),
 				accepted("only unknown roles", "/learner",
 						claims -> claims.put(ROLES, List.of("http://example.edu/roles#Wizard", "Mentor"))),
 				accepted("no roles at all (an empty list)", "/learner", claims -> claims.put(ROLES, List.of())),
@@ -44,14 +48,12 @@ class AcceptedLaunchesTest extends LaunchTestSupport {
 					claims.remove("name");
 					claims.remove("given_name");
 					claims.remove("family_name");
-				}),
-				accepted("e-mail only", "/teacher", claims -> {
+				}), accepted("e-mail only", "/teacher", claims -> {
 					claims.remove("name");
 					claims.remove("given_name");
 					claims.remove("family_name");
 					claims.remove(TestPlatform.LTI + "lis");
-				}),
-				accepted("names only", "/teacher", claims -> claims.remove("email")),
+				}), accepted("names only", "/teacher", claims -> claims.remove("email")),
 				accepted("given and family names without a full name", "/teacher", claims -> claims.remove("name")),
 				accepted("no personal data at all", "/teacher", claims -> {
 					claims.remove("name");
@@ -61,8 +63,7 @@ class AcceptedLaunchesTest extends LaunchTestSupport {
 					claims.remove(TestPlatform.LTI + "lis");
 					claims.remove(TestPlatform.LTI + "ext");
 					claims.remove(TestPlatform.LTI + "launch_presentation");
-				}),
-				accepted("an aud array holding the client id, with azp", "/teacher", claims -> {
+				}), accepted("an aud array holding the client id, with azp", "/teacher", claims -> {
 					claims.put("aud", List.of(TestPlatform.CLIENT_ID, "another-tool"));
 					claims.put("azp", TestPlatform.CLIENT_ID);
 				}),
@@ -70,8 +71,9 @@ class AcceptedLaunchesTest extends LaunchTestSupport {
 						claims -> claims.put(TestPlatform.LTI + "deployment_id", "7")),
 				accepted("a context without title or label", "/teacher",
 						claims -> claims.put(TestPlatform.LTI + "context", Map.of("id", "2"))),
-				accepted("a locale Tandem does not speak", "/teacher", claims -> claims
-					.put(TestPlatform.LTI + "launch_presentation", Map.of("locale", "de", "document_target", "iframe"))),
+				accepted("a locale Tandem does not speak", "/teacher",
+						claims -> claims.put(TestPlatform.LTI + "launch_presentation",
+								Map.of("locale", "de", "document_target", "iframe"))),
 				accepted("a token issued a few seconds ahead of Tandem's clock", "/teacher", claims -> {
 					long now = java.time.Instant.now().getEpochSecond();
 					claims.put("iat", now + 5);

@@ -48,11 +48,11 @@ import org.springframework.util.unit.DataSize;
  * {@code iat}, so it stays valid, and the expected nonce is the token's own. The key set
  * is warm: nothing is fetched while measuring.
  * <ul>
- * <li>{@code validate}: {@link IdTokenValidator} with the keys as an {@link ImmutableJWKSet}
- * (parse, header checks, signature, every claim Tandem reads);
+ * <li>{@code validate}: {@link IdTokenValidator} with the keys as an
+ * {@link ImmutableJWKSet} (parse, header checks, signature, every claim Tandem reads);
  * <li>{@code validateWithPlatformKeySets}: the production path, the same validator with
- * the key source of {@link PlatformKeySets} (Nimbus caching, rate limited, outage tolerant
- * sources), warmed by one fetch from a loopback HTTP server before measuring;
+ * the key source of {@link PlatformKeySets} (Nimbus caching, rate limited, outage
+ * tolerant sources), warmed by one fetch from a loopback HTTP server before measuring;
  * <li>{@code signatureOnly}: the floor, Nimbus parsing the token and checking the RS256
  * signature and nothing else; {@code signatureAndClaimsParsing} adds parsing the claims'
  * JSON (about 3 KB from Moodle), which any validation needs.

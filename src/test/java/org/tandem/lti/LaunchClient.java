@@ -36,7 +36,10 @@ public final class LaunchClient {
 		this.platform = platform;
 	}
 
-	/** Moodle's captured login form for {@code who}, addressed to this platform and Tandem. */
+	/**
+	 * Moodle's captured login form for {@code who}, addressed to this platform and
+	 * Tandem.
+	 */
 	public Map<String, String> loginForm(String who) {
 		Map<String, String> form = MoodleCaptures.loginForm(who);
 		form.put("iss", platform.issuer());
@@ -51,7 +54,10 @@ public final class LaunchClient {
 			.build());
 	}
 
-	/** Logs in as Moodle would for {@code who} and returns what Tandem sent to the platform. */
+	/**
+	 * Logs in as Moodle would for {@code who} and returns what Tandem sent to the
+	 * platform.
+	 */
 	public Login login(String who) {
 		HttpResponse<String> response = postLogin(loginForm(who));
 		if (response.statusCode() != 302) {
@@ -79,7 +85,9 @@ public final class LaunchClient {
 		return postLaunch(form, platform.origin());
 	}
 
-	/** The whole launch of {@code who}, with the captured claims edited as the test says. */
+	/**
+	 * The whole launch of {@code who}, with the captured claims edited as the test says.
+	 */
 	public Page launchAs(String who, Consumer<Map<String, Object>> edit) {
 		Login login = login(who);
 		Map<String, Object> claims = platform.claims(who, login.nonce());
@@ -92,7 +100,9 @@ public final class LaunchClient {
 		});
 	}
 
-	/** Follows a launch answer to the page it leads to, as the browser in the iframe does. */
+	/**
+	 * Follows a launch answer to the page it leads to, as the browser in the iframe does.
+	 */
 	public Page follow(HttpResponse<String> launch) {
 		Matcher next = CONTINUE.matcher(launch.body());
 		if (launch.statusCode() != 200 || !next.find()) {
@@ -109,7 +119,9 @@ public final class LaunchClient {
 			if (response.statusCode() / 100 != 3) {
 				return new Page(response.statusCode(), response.body(), url);
 			}
-			url = URI.create(url).resolve(response.headers().firstValue("Location").orElseThrow()).toString()
+			url = URI.create(url)
+				.resolve(response.headers().firstValue("Location").orElseThrow())
+				.toString()
 				.replaceAll("#.*$", "");
 		}
 		throw new AssertionError("Too many redirects from " + path);
@@ -120,8 +132,9 @@ public final class LaunchClient {
 	 * token and these fields, from the page itself; follows the answer's redirects.
 	 */
 	public Page submit(Page page, String action, Map<String, String> fields) {
-		Matcher form = Pattern.compile("<form[^>]*action=\"([^\"]*" + Pattern.quote(action) + "[^\"]*)\"[^>]*>(.*?)</form>",
-				Pattern.DOTALL)
+		Matcher form = Pattern
+			.compile("<form[^>]*action=\"([^\"]*" + Pattern.quote(action) + "[^\"]*)\"[^>]*>(.*?)</form>",
+					Pattern.DOTALL)
 			.matcher(page.body());
 		if (!form.find()) {
 			throw new AssertionError("No form for " + action + " on " + page.url());
@@ -141,12 +154,13 @@ public final class LaunchClient {
 
 	/** Posts a form body as given, for fields that repeat (checkboxes). */
 	public Page post(String path, String formBody) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : tandem + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Sec-Fetch-Site", "same-origin")
-			.header("Accept-Language", "fr")
-			.POST(HttpRequest.BodyPublishers.ofString(formBody))
-			.build());
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : tandem + path))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Sec-Fetch-Site", "same-origin")
+					.header("Accept-Language", "fr")
+					.POST(HttpRequest.BodyPublishers.ofString(formBody))
+					.build());
 		if (response.statusCode() / 100 == 3) {
 			URI from = URI.create(path.startsWith("http") ? path : tandem + path);
 			return open(from.resolve(response.headers().firstValue("Location").orElseThrow()).toString());

@@ -57,7 +57,8 @@ class LaunchFlowTest extends LaunchTestSupport {
 
 	@Test
 	void designatedEngineerLaunchingAsInstructorLandsOnTheEngineerPage() {
-		// engineer1 of the capture: a non-editing teacher in Moodle, designated by user id.
+		// engineer1 of the capture: a non-editing teacher in Moodle, designated by user
+		// id.
 		LaunchClient.Page page = client.launchAs("noneditingteacher");
 
 		assertThat(page.url()).contains("/engineer?session=");
@@ -125,8 +126,8 @@ class LaunchFlowTest extends LaunchTestSupport {
 
 	@Test
 	void pagesSpeakTheLanguageOfTheLaunch() {
-		LaunchClient.Page page = client.launchAs("teacher", claims -> claims
-			.put(TestPlatform.LTI + "launch_presentation", java.util.Map.of("locale", "fr_ca")));
+		LaunchClient.Page page = client.launchAs("teacher",
+				claims -> claims.put(TestPlatform.LTI + "launch_presentation", java.util.Map.of("locale", "fr_ca")));
 
 		assertThat(page.body()).contains("De l’aide pour votre cours", "lang=\"fr\"");
 	}

@@ -52,8 +52,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (as {@link TestPlatform} does) and registers that platform. Then each worker plays
  * Moodle and the browser: posts Moodle's login form to {@code /lti/login}, reads state
  * and nonce from the redirect, signs a Moodle-shaped RS256 id_token (claims of the
- * captured {@code teacher} launch, {@code sub} cycling over {@code --people} persons)
- * and posts it to {@code /lti/launch} with the platform's {@code Origin}. A launch counts
+ * captured {@code teacher} launch, {@code sub} cycling over {@code --people} persons) and
+ * posts it to {@code /lti/launch} with the platform's {@code Origin}. A launch counts
  * only when it answers 200 with the {@code id="continue"} link carrying the session.
  * Latency is login + launch; the client's signing is timed and reported apart, since the
  * client shares the machine's cores with Tandem (the nonce comes from the login, so
@@ -69,14 +69,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * launches, same concurrency), {@code people} (1000 distinct subjects), {@code db}
  * ({@code mem}: H2 in memory; {@code file}: H2 file under {@code target/bench-db/}),
  * {@code jdbc-url}, {@code jdbc-user}, {@code jdbc-password} (another database, e.g. a
- * PostgreSQL), {@code log} (Tandem's own log level, WARN; INFO logs one line per
- * launch, as production does), {@code follow} (false; true also opens {@code /home}
- * with the session, outside the latency). Options whose name has a dot are passed to Tandem
- * as Spring properties, for experiments, e.g.
+ * PostgreSQL), {@code log} (Tandem's own log level, WARN; INFO logs one line per launch,
+ * as production does), {@code follow} (false; true also opens {@code /home} with the
+ * session, outside the latency). Options whose name has a dot are passed to Tandem as
+ * Spring properties, for experiments, e.g.
  * {@code --management.observations.enable.spring.security=false}.
  * <p>
- * Exits with an exception (non-zero) if any launch failed. Not a test: the class name does
- * not match surefire's or failsafe's includes.
+ * Exits with an exception (non-zero) if any launch failed. Not a test: the class name
+ * does not match surefire's or failsafe's includes.
  */
 public final class LaunchLoadBenchmark {
 
@@ -166,7 +166,8 @@ public final class LaunchLoadBenchmark {
 			prepareClient();
 
 			printMachine();
-			// One launch alone first: it fetches the key set, which 32 cold launches at once
+			// One launch alone first: it fetches the key set, which 32 cold launches at
+			// once
 			// could time out on.
 			started = Instant.now();
 			launch("first-launch");
@@ -174,8 +175,7 @@ public final class LaunchLoadBenchmark {
 					Duration.between(started, Instant.now()).toMillis());
 			System.out.printf("Warm-up: %d launches, %d concurrent%n", warmup, concurrency);
 			Result warm = runLaunches(warmup, "warmup-");
-			System.out.printf("  %d ok, %d errors, %.0f launches/s%n", warm.ok(), warm.errors(),
-					warm.perSecond());
+			System.out.printf("  %d ok, %d errors, %.0f launches/s%n", warm.ok(), warm.errors(), warm.perSecond());
 			warm.printErrors();
 
 			System.out.printf("Measuring: %d launches, %d concurrent (from %s)%n", launches, concurrency,
@@ -329,8 +329,8 @@ public final class LaunchLoadBenchmark {
 	}
 
 	/** One complete launch: login, sign, launch. */
-	private Timings launch(String subject) throws IOException, InterruptedException, JOSEException,
-			java.text.ParseException {
+	private Timings launch(String subject)
+			throws IOException, InterruptedException, JOSEException, java.text.ParseException {
 		long t0 = System.nanoTime();
 		Map<String, String> loginForm = new LinkedHashMap<>(loginTemplate);
 		loginForm.put("login_hint", subject);
@@ -406,11 +406,11 @@ public final class LaunchLoadBenchmark {
 	}
 
 	/**
-	 * CPU time of the process, of its threads by kind, GC time, and the machine's busy CPU
-	 * time (Linux {@code /proc/stat}, -1 elsewhere) to tell whether other processes competed.
+	 * CPU time of the process, of its threads by kind, GC time, and the machine's busy
+	 * CPU time (Linux {@code /proc/stat}, -1 elsewhere) to tell whether other processes
+	 * competed.
 	 */
-	private record CpuSnapshot(long process, Map<String, Long> byKind, long gcMillis, long gcCount,
-			long machineBusy) {
+	private record CpuSnapshot(long process, Map<String, Long> byKind, long gcMillis, long gcCount, long machineBusy) {
 
 		static CpuSnapshot take() {
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -435,7 +435,10 @@ public final class LaunchLoadBenchmark {
 			return new CpuSnapshot(process, byKind, gcMillis, gcCount, machineBusyNanos());
 		}
 
-		/** Busy time of all CPUs: user + nice + system + irq + softirq + steal, in nanoseconds. */
+		/**
+		 * Busy time of all CPUs: user + nice + system + irq + softirq + steal, in
+		 * nanoseconds.
+		 */
 		static long machineBusyNanos() {
 			try {
 				String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
@@ -514,7 +517,8 @@ public final class LaunchLoadBenchmark {
 					processCpuMs, 100 * processCpuMs / capacityMs, cores, processCpuMs / Math.max(1, ok));
 			if (before.machineBusy() >= 0 && after.machineBusy() >= 0) {
 				double othersMs = (after.machineBusy() - before.machineBusy()) / 1e6 - processCpuMs;
-				System.out.printf(Locale.ROOT, "other processes on the machine: %.0f ms CPU = %.0f%% of cores × wall%s%n",
+				System.out.printf(Locale.ROOT,
+						"other processes on the machine: %.0f ms CPU = %.0f%% of cores × wall%s%n",
 						Math.max(0, othersMs), Math.max(0, 100 * othersMs / capacityMs),
 						othersMs > 0.05 * capacityMs ? "  <- NOT A QUIET MACHINE: figures are not representative" : "");
 			}
@@ -525,9 +529,8 @@ public final class LaunchLoadBenchmark {
 			long javaThreads = kinds.values().stream().mapToLong(Long::longValue).sum();
 			kinds.forEach((kind, cpu) -> System.out.printf(Locale.ROOT, "  %-34s %7.0f ms  %5.1f%% of process CPU%n",
 					kind, cpu / 1e6, 100 * cpu / 1e6 / processCpuMs));
-			System.out.printf(Locale.ROOT, "  %-34s %7.0f ms  %5.1f%% of process CPU%n",
-					"GC, JIT and other VM threads", processCpuMs - javaThreads / 1e6,
-					100 * (processCpuMs - javaThreads / 1e6) / processCpuMs);
+			System.out.printf(Locale.ROOT, "  %-34s %7.0f ms  %5.1f%% of process CPU%n", "GC, JIT and other VM threads",
+					processCpuMs - javaThreads / 1e6, 100 * (processCpuMs - javaThreads / 1e6) / processCpuMs);
 			System.out.printf(Locale.ROOT, "GC: %d collections, %d ms%n", after.gcCount() - before.gcCount(),
 					after.gcMillis() - before.gcMillis());
 			long tandemNanos = kinds.entrySet()

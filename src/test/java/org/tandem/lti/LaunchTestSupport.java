@@ -82,7 +82,8 @@ public abstract class LaunchTestSupport {
 	}
 
 	private static WireMockServer startMoodle() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+		WireMockServer server = new WireMockServer(
+				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 		server.start();
 		return server;
 	}

@@ -21,10 +21,13 @@ class LisRolesTest {
 	void shortNamesSubRolesAndLegacyUrnsAreRead() {
 		assertThat(LisRoles.parse(List.of("Instructor"))).containsExactly(Role.TEACHER);
 		assertThat(LisRoles.parse(List.of("Learner"))).containsExactly(Role.LEARNER);
-		assertThat(LisRoles.parse(List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant")))
+		assertThat(LisRoles
+			.parse(List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant")))
 			.containsExactly(Role.TEACHER);
-		assertThat(LisRoles.parse(List.of("urn:lti:role:ims/lis/Learner/NonCreditLearner"))).containsExactly(Role.LEARNER);
-		assertThat(LisRoles.parse(List.of("urn:lti:sysrole:ims/lis/Administrator"))).containsExactly(Role.ADMINISTRATOR);
+		assertThat(LisRoles.parse(List.of("urn:lti:role:ims/lis/Learner/NonCreditLearner")))
+			.containsExactly(Role.LEARNER);
+		assertThat(LisRoles.parse(List.of("urn:lti:sysrole:ims/lis/Administrator")))
+			.containsExactly(Role.ADMINISTRATOR);
 	}
 
 	@Test
@@ -37,7 +40,8 @@ class LisRolesTest {
 	@Test
 	void unknownRolesAreIgnored() {
 		assertThat(LisRoles.parse(List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor", "Wizard",
-				"https://example.edu/roles#Dean", " "))).isEmpty();
+				"https://example.edu/roles#Dean", " ")))
+			.isEmpty();
 	}
 
 }

@@ -36,7 +36,10 @@ public final class Messages {
 
 	/** As it appears in HTML: Thymeleaf escapes quotes and ampersands. */
 	public static String html(String text) {
-		return text.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;").replace("<", "&lt;")
+		return text.replace("&", "&amp;")
+			.replace("\"", "&quot;")
+			.replace("'", "&#39;")
+			.replace("<", "&lt;")
 			.replace(">", "&gt;");
 	}
 

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a real Moodle 4.5 sent, captured under {@code src/test/resources/moodle/launch/}:
- * login requests, id_token claims and signed tokens. Fixtures are built from these so that
- * Tandem is tested against Moodle as it is.
+ * login requests, id_token claims and signed tokens. Fixtures are built from these so
+ * that Tandem is tested against Moodle as it is.
  */
 public final class MoodleCaptures {
 
@@ -21,7 +21,10 @@ public final class MoodleCaptures {
 	private MoodleCaptures() {
 	}
 
-	/** The claims Moodle signed for this person ({@code teacher}, {@code student}, ...), as a mutable copy. */
+	/**
+	 * The claims Moodle signed for this person ({@code teacher}, {@code student}, ...),
+	 * as a mutable copy.
+	 */
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> claims(String who) {
 		Map<String, Object> capture = JSON.readValue(text("moodle/launch/" + who + ".id_token.json"), Map.class);
@@ -64,9 +67,9 @@ public final class MoodleCaptures {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> deepCopy(Map<String, Object> map) {
 		Map<String, Object> copy = new LinkedHashMap<>();
-		map.forEach((key, value) -> copy.put(key, value instanceof Map<?, ?> inner
-				? deepCopy((Map<String, Object>) inner) : value instanceof java.util.List<?> list
-						? new java.util.ArrayList<>(list) : value));
+		map.forEach(
+				(key, value) -> copy.put(key, value instanceof Map<?, ?> inner ? deepCopy((Map<String, Object>) inner)
+						: value instanceof java.util.List<?> list ? new java.util.ArrayList<>(list) : value));
 		return copy;
 	}
 

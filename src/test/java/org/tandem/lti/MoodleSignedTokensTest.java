@@ -13,7 +13,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +52,8 @@ class MoodleSignedTokensTest {
 
 		for (int position : positions) {
 			char original = token.charAt(position);
-			String changed = token.substring(0, position) + (original == 'A' ? 'B' : 'A') + token.substring(position + 1);
+			String changed = token.substring(0, position) + (original == 'A' ? 'B' : 'A')
+					+ token.substring(position + 1);
 			assertThatThrownBy(() -> validator.validate(changed, MOODLE, (String) claims.get("nonce"), keys()))
 				.isInstanceOf(LaunchRefusedException.class);
 		}
@@ -65,8 +65,8 @@ class MoodleSignedTokensTest {
 		Map<String, Object> claims = MoodleCaptures.claims(who);
 		Instant expired = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue()).plusSeconds(11);
 
-		assertThatThrownBy(() -> validator(Clock.fixed(expired, ZoneOffset.UTC)).validate(MoodleCaptures.signedToken(who),
-				MOODLE, (String) claims.get("nonce"), keys()))
+		assertThatThrownBy(() -> validator(Clock.fixed(expired, ZoneOffset.UTC))
+			.validate(MoodleCaptures.signedToken(who), MOODLE, (String) claims.get("nonce"), keys()))
 			.isInstanceOfSatisfying(LaunchRefusedException.class,
 					ex -> assertThat(ex.problem()).isEqualTo(LaunchProblem.EXPIRED));
 	}
@@ -82,7 +82,8 @@ class MoodleSignedTokensTest {
 
 	private Set<Role> roles(String who) throws ParseException {
 		Map<String, Object> claims = MoodleCaptures.claims(who);
-		return validatorAt(claims).validate(MoodleCaptures.signedToken(who), MOODLE, (String) claims.get("nonce"), keys())
+		return validatorAt(claims)
+			.validate(MoodleCaptures.signedToken(who), MOODLE, (String) claims.get("nonce"), keys())
 			.roles();
 	}
 

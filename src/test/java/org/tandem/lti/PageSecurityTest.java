@@ -28,7 +28,9 @@ class PageSecurityTest extends LaunchTestSupport {
 		HttpResponse<String> response = client.get(page.url(), "same-origin");
 
 		String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
-		assertThat(csp).contains("frame-ancestors 'self' ").contains(PLATFORM.origin()).contains("script-src 'self'")
+		assertThat(csp).contains("frame-ancestors 'self' ")
+			.contains(PLATFORM.origin())
+			.contains("script-src 'self'")
 			.contains("object-src 'none'");
 		assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
@@ -77,12 +79,12 @@ class PageSecurityTest extends LaunchTestSupport {
 	void formPostedWithoutTheCsrfTokenIsRefused() {
 		String session = client.launchAs("teacher").sessionId();
 
-		HttpResponse<String> response = client.send(HttpRequest
-			.newBuilder(URI.create(TANDEM + "/teacher?session=" + session))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Sec-Fetch-Site", "same-origin")
-			.POST(HttpRequest.BodyPublishers.ofString("title=x"))
-			.build());
+		HttpResponse<String> response = client
+			.send(HttpRequest.newBuilder(URI.create(TANDEM + "/teacher?session=" + session))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Sec-Fetch-Site", "same-origin")
+				.POST(HttpRequest.BodyPublishers.ofString("title=x"))
+				.build());
 
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
@@ -118,7 +120,9 @@ class PageSecurityTest extends LaunchTestSupport {
 		Map<String, Object> keySet = JsonMapper.builder().build().readValue(response.body(), Map.class);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> key = ((java.util.List<Map<String, Object>>) keySet.get("keys")).get(0);
-		assertThat(key).containsEntry("kty", "RSA").containsEntry("use", "sig").containsEntry("alg", "RS256")
+		assertThat(key).containsEntry("kty", "RSA")
+			.containsEntry("use", "sig")
+			.containsEntry("alg", "RS256")
 			.containsKey("kid")
 			.doesNotContainKeys("d", "p", "q");
 	}

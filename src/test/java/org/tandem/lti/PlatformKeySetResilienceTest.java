@@ -57,7 +57,8 @@ class PlatformKeySetResilienceTest extends LaunchTestSupport {
 
 		RefusedLaunchesTest.assertRefused(first, LaunchProblem.UNKNOWN_KEY);
 		RefusedLaunchesTest.assertRefused(second, LaunchProblem.UNKNOWN_KEY);
-		// One fetch at the first launch, one refresh for the first unknown kid; the second
+		// One fetch at the first launch, one refresh for the first unknown kid; the
+		// second
 		// unknown kid comes within the minimum interval and fetches nothing.
 		assertThat(moodle.platform.keySetFetches()).isEqualTo(2);
 	}
@@ -82,12 +83,16 @@ class PlatformKeySetResilienceTest extends LaunchTestSupport {
 		RSAKey rotated = TestPlatform.newKey();
 		moodle.serveKeys("max-age=3600", moodle.platform.key());
 		moodle.client.launchAs("teacher");
-		moodle.site.stubFor(get(urlPathEqualTo(TestPlatform.KEYS_PATH)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("Cache-Control", "max-age=3600")
-			.withFixedDelay(300)
-			.withBody(new com.nimbusds.jose.jwk.JWKSet(List.of(moodle.platform.key().toPublicJWK(),
-					rotated.toPublicJWK())).toString())));
+		moodle.site
+			.stubFor(
+					get(urlPathEqualTo(TestPlatform.KEYS_PATH)).willReturn(
+							aResponse().withStatus(200)
+								.withHeader("Content-Type", "application/json")
+								.withHeader("Cache-Control", "max-age=3600")
+								.withFixedDelay(300)
+								.withBody(new com.nimbusds.jose.jwk.JWKSet(
+										List.of(moodle.platform.key().toPublicJWK(), rotated.toPublicJWK()))
+									.toString())));
 		List<Callable<Integer>> launches = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			LaunchClient.Login login = moodle.client.login("teacher");
@@ -136,8 +141,8 @@ class PlatformKeySetResilienceTest extends LaunchTestSupport {
 	@Test
 	void keySetEndpointAnsweringGarbageIsARefusalAndLaunchesRecover() {
 		Moodle moodle = newMoodle();
-		moodle.site.stubFor(get(urlPathEqualTo(TestPlatform.KEYS_PATH))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>Moodle</html>")));
+		moodle.site.stubFor(get(urlPathEqualTo(TestPlatform.KEYS_PATH)).willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>Moodle</html>")));
 
 		LaunchClient.Page refused = moodle.client.launchAs("teacher");
 		moodle.serveKeys("max-age=3600", moodle.platform.key());
@@ -152,7 +157,8 @@ class PlatformKeySetResilienceTest extends LaunchTestSupport {
 		Moodle moodle = newMoodle();
 		moodle.serveKeys("max-age=1", moodle.platform.key());
 		assertThat(moodle.client.launchAs("teacher").status()).isEqualTo(200);
-		Thread.sleep(1_200); // the platform's max-age has passed: the cache must ask again
+		Thread.sleep(1_200); // the platform's max-age has passed: the cache must ask
+								// again
 		moodle.site.stubFor(get(urlPathEqualTo(TestPlatform.KEYS_PATH)).willReturn(aResponse().withStatus(500)));
 
 		LaunchClient.Page page = moodle.client.launchAs("teacher");
@@ -162,7 +168,8 @@ class PlatformKeySetResilienceTest extends LaunchTestSupport {
 	}
 
 	private Moodle newMoodle() {
-		WireMockServer site = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+		WireMockServer site = new WireMockServer(
+				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 		site.start();
 		sites.add(site);
 		TestPlatform platform = new TestPlatform(site, TANDEM);

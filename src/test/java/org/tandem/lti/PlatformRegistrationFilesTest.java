@@ -70,8 +70,7 @@ class PlatformRegistrationFilesTest {
 				  - {}
 				""");
 
-		assertThatThrownBy(() -> files().run(new DefaultApplicationArguments()))
-			.hasMessageContaining("broken.yml")
+		assertThatThrownBy(() -> files().run(new DefaultApplicationArguments())).hasMessageContaining("broken.yml")
 			.hasMessageContaining("'client-id'")
 			.hasMessageContaining("lms-user-id or email");
 	}

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
- * Every launch an attacker or a misconfigured platform can send is refused with a 4xx page
- * that says what is wrong, in the user's language, and leaves no session and no record.
+ * Every launch an attacker or a misconfigured platform can send is refused with a 4xx
+ * page that says what is wrong, in the user's language, and leaves no session and no
+ * record.
  */
 class RefusedLaunchesTest extends LaunchTestSupport {
 
@@ -51,17 +52,18 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 	}
 
 	static Stream<Arguments> launches() {
-		return Stream.of(
-				refused("signed by a key not in the key set", LaunchProblem.UNKNOWN_KEY,
-						(login, claims) -> new Attempt(PLATFORM.sign(claims, TestPlatform.newKey(), h -> {
-						}), login.state(), PLATFORM.origin())),
+		return Stream.of(refused("signed by a key not in the key set", LaunchProblem.UNKNOWN_KEY,
+				(login, claims) -> new Attempt(PLATFORM.sign(claims, TestPlatform.newKey(), h -> {
+				}), login.state(), PLATFORM.origin())),
 				refused("signed by another key under the platform's kid", LaunchProblem.BAD_SIGNATURE,
-						(login, claims) -> new Attempt(PLATFORM.sign(claims, TestPlatform.newKey(),
-								h -> h.keyID(PLATFORM.key().getKeyID())), login.state(), PLATFORM.origin())),
+						(login, claims) -> new Attempt(
+								PLATFORM.sign(claims, TestPlatform.newKey(), h -> h.keyID(PLATFORM.key().getKeyID())),
+								login.state(), PLATFORM.origin())),
 				refused("payload tampered after signing", LaunchProblem.BAD_SIGNATURE, (login, claims) -> {
 					String[] parts = PLATFORM.sign(claims).split("\\.");
 					claims.put("sub", "2");
-					String forged = Base64.getUrlEncoder().withoutPadding()
+					String forged = Base64.getUrlEncoder()
+						.withoutPadding()
 						.encodeToString(JWTClaimsSet.parse(claims).toString().getBytes());
 					return new Attempt(parts[0] + "." + forged + "." + parts[2], login.state(), PLATFORM.origin());
 				}),
@@ -78,35 +80,28 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 					claims.put("iat", now - 120);
 					claims.put("exp", now - 60);
 					return signed(login, claims);
-				}),
-				refused("issued in the future", LaunchProblem.ISSUED_IN_FUTURE, (login, claims) -> {
+				}), refused("issued in the future", LaunchProblem.ISSUED_IN_FUTURE, (login, claims) -> {
 					long now = Instant.now().getEpochSecond();
 					claims.put("iat", now + 120);
 					claims.put("exp", now + 180);
 					return signed(login, claims);
-				}),
-				refused("unknown iss", LaunchProblem.ISSUER_MISMATCH, (login, claims) -> {
+				}), refused("unknown iss", LaunchProblem.ISSUER_MISMATCH, (login, claims) -> {
 					claims.put("iss", "https://moodle.attacker.example");
 					return signed(login, claims);
-				}),
-				refused("aud without the client id", LaunchProblem.AUDIENCE_MISMATCH, (login, claims) -> {
+				}), refused("aud without the client id", LaunchProblem.AUDIENCE_MISMATCH, (login, claims) -> {
 					claims.put("aud", "another-tool");
 					return signed(login, claims);
-				}),
-				refused("several audiences without azp", LaunchProblem.AZP_MISMATCH, (login, claims) -> {
+				}), refused("several audiences without azp", LaunchProblem.AZP_MISMATCH, (login, claims) -> {
 					claims.put("aud", List.of(TestPlatform.CLIENT_ID, "another-tool"));
 					return signed(login, claims);
-				}),
-				refused("several audiences with a wrong azp", LaunchProblem.AZP_MISMATCH, (login, claims) -> {
+				}), refused("several audiences with a wrong azp", LaunchProblem.AZP_MISMATCH, (login, claims) -> {
 					claims.put("aud", List.of(TestPlatform.CLIENT_ID, "another-tool"));
 					claims.put("azp", "another-tool");
 					return signed(login, claims);
-				}),
-				refused("nonce missing", LaunchProblem.NONCE_MISMATCH, (login, claims) -> {
+				}), refused("nonce missing", LaunchProblem.NONCE_MISMATCH, (login, claims) -> {
 					claims.remove("nonce");
 					return signed(login, claims);
-				}),
-				refused("nonce made up", LaunchProblem.NONCE_MISMATCH, (login, claims) -> {
+				}), refused("nonce made up", LaunchProblem.NONCE_MISMATCH, (login, claims) -> {
 					claims.put("nonce", "66519dfbc1404031b7365b6202cfc181");
 					return signed(login, claims);
 				}),
@@ -115,46 +110,38 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 				refused("state not issued by Tandem", LaunchProblem.STATE_UNKNOWN,
 						(login, claims) -> new Attempt(PLATFORM.sign(claims), "x".repeat(43), PLATFORM.origin())),
 				refused("posted from another site", LaunchProblem.FOREIGN_ORIGIN,
-						(login, claims) -> new Attempt(PLATFORM.sign(claims), login.state(), "https://attacker.example")),
+						(login, claims) -> new Attempt(PLATFORM.sign(claims), login.state(),
+								"https://attacker.example")),
 				refused("posted without Origin", LaunchProblem.FOREIGN_ORIGIN,
 						(login, claims) -> new Attempt(PLATFORM.sign(claims), login.state(), null)),
 				refused("deployment missing", LaunchProblem.DEPLOYMENT_MISSING, (login, claims) -> {
 					claims.remove(LTI + "deployment_id");
 					return signed(login, claims);
-				}),
-				refused("deployment not registered", LaunchProblem.UNKNOWN_DEPLOYMENT, (login, claims) -> {
+				}), refused("deployment not registered", LaunchProblem.UNKNOWN_DEPLOYMENT, (login, claims) -> {
 					claims.put(LTI + "deployment_id", "99");
 					return signed(login, claims);
-				}),
-				refused("message type missing", LaunchProblem.MESSAGE_TYPE_UNSUPPORTED, (login, claims) -> {
+				}), refused("message type missing", LaunchProblem.MESSAGE_TYPE_UNSUPPORTED, (login, claims) -> {
 					claims.remove(LTI + "message_type");
 					return signed(login, claims);
-				}),
-				refused("message type unknown", LaunchProblem.MESSAGE_TYPE_UNSUPPORTED, (login, claims) -> {
+				}), refused("message type unknown", LaunchProblem.MESSAGE_TYPE_UNSUPPORTED, (login, claims) -> {
 					claims.put(LTI + "message_type", "LtiSubmissionReviewRequest");
 					return signed(login, claims);
-				}),
-				refused("version 1.1", LaunchProblem.VERSION_UNSUPPORTED, (login, claims) -> {
+				}), refused("version 1.1", LaunchProblem.VERSION_UNSUPPORTED, (login, claims) -> {
 					claims.put(LTI + "version", "1.1");
 					return signed(login, claims);
-				}),
-				refused("version missing", LaunchProblem.VERSION_UNSUPPORTED, (login, claims) -> {
+				}), refused("version missing", LaunchProblem.VERSION_UNSUPPORTED, (login, claims) -> {
 					claims.remove(LTI + "version");
 					return signed(login, claims);
-				}),
-				refused("resource_link missing", LaunchProblem.CLAIM_MISSING, (login, claims) -> {
+				}), refused("resource_link missing", LaunchProblem.CLAIM_MISSING, (login, claims) -> {
 					claims.remove(LTI + "resource_link");
 					return signed(login, claims);
-				}),
-				refused("roles missing", LaunchProblem.CLAIM_MISSING, (login, claims) -> {
+				}), refused("roles missing", LaunchProblem.CLAIM_MISSING, (login, claims) -> {
 					claims.remove(LTI + "roles");
 					return signed(login, claims);
-				}),
-				refused("sub missing", LaunchProblem.CLAIM_MISSING, (login, claims) -> {
+				}), refused("sub missing", LaunchProblem.CLAIM_MISSING, (login, claims) -> {
 					claims.remove("sub");
 					return signed(login, claims);
-				}),
-				refused("context missing", LaunchProblem.CLAIM_MISSING, (login, claims) -> {
+				}), refused("context missing", LaunchProblem.CLAIM_MISSING, (login, claims) -> {
 					claims.remove(LTI + "context");
 					return signed(login, claims);
 				}),
@@ -215,8 +202,7 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 
 		HttpResponse<String> response = client.postLaunch(PLATFORM.sign(claims), login.state());
 
-		assertThat(response.body()).contains("99", "Test Moodle", "test-moodle.yml",
-				"deployment-ids:");
+		assertThat(response.body()).contains("99", "Test Moodle", "test-moodle.yml", "deployment-ids:");
 	}
 
 	@Test
@@ -240,8 +226,8 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 	}
 
 	static Stream<Arguments> logins() {
-		return Stream.of(argumentSet("unknown issuer", "iss", "https://moodle.unknown.example",
-				LaunchProblem.UNKNOWN_ISSUER),
+		return Stream.of(
+				argumentSet("unknown issuer", "iss", "https://moodle.unknown.example", LaunchProblem.UNKNOWN_ISSUER),
 				argumentSet("foreign target_link_uri", "target_link_uri", "https://attacker.example/lti/launch",
 						LaunchProblem.FOREIGN_TARGET_LINK),
 				argumentSet("target_link_uri on Tandem's host but another port", "target_link_uri",
@@ -270,15 +256,14 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 		Map<String, String> form = client.loginForm("teacher");
 		form.put("iss", "https://moodle.unknown.example");
 
-		HttpResponse<String> response = client.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(TANDEM + "/lti/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept-Language", "en-GB,en;q=0.9")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(LaunchClient.encode(form)))
-			.build());
+		HttpResponse<String> response = client
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(TANDEM + "/lti/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept-Language", "en-GB,en;q=0.9")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(LaunchClient.encode(form)))
+				.build());
 
-		assertThat(response.body())
-			.contains(Messages.html(Messages.english("launch.problem.unknown-issuer.title")));
+		assertThat(response.body()).contains(Messages.html(Messages.english("launch.problem.unknown-issuer.title")));
 	}
 
 	private HttpResponse<String> post(Attempt attempt) {
@@ -303,7 +288,8 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 
 	private static String hmacWithPublicKey(Map<String, Object> claims) throws JOSEException, java.text.ParseException {
 		RSAPublicKey publicKey = PLATFORM.key().toRSAPublicKey();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(PLATFORM.key().getKeyID()).build(),
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(PLATFORM.key().getKeyID()).build(),
 				JWTClaimsSet.parse(claims));
 		jwt.sign(new MACSigner(publicKey.getEncoded()));
 		return jwt.serialize();

@@ -74,8 +74,8 @@ abstract class StorageTests {
 
 	@Test
 	void registrationIsKeptAndUpdatedInPlace() {
-		PlatformRegistration changed = new PlatformRegistration("Renamed Moodle", PLATFORM.issuer(), TestPlatform.CLIENT_ID,
-				PLATFORM.registration().authUrl(), PLATFORM.registration().tokenUrl(),
+		PlatformRegistration changed = new PlatformRegistration("Renamed Moodle", PLATFORM.issuer(),
+				TestPlatform.CLIENT_ID, PLATFORM.registration().authUrl(), PLATFORM.registration().tokenUrl(),
 				PLATFORM.registration().jwksUrl(), null, List.of("1", "2", "3"), List.of(), true, null);
 
 		Platform updated = registry.register(changed, "storage-moodle.yml");
@@ -98,14 +98,17 @@ abstract class StorageTests {
 
 		LaunchSession launch = launches.launch(PLATFORM.sign(claims), sent.get("state"), PLATFORM.origin());
 
-		assertThat(jdbc.sql("select name from person where id = ?").param(launch.personId()).query(String.class).single())
+		assertThat(
+				jdbc.sql("select name from person where id = ?").param(launch.personId()).query(String.class).single())
 			.isEqualTo("Tina Teacher");
-		assertThat(jdbc.sql("select title from course where id = ?").param(launch.courseId()).query(String.class).single())
+		assertThat(
+				jdbc.sql("select title from course where id = ?").param(launch.courseId()).query(String.class).single())
 			.isEqualTo("LTI Lab Course");
 		Session session = sessions.createSession();
 		session.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(new LaunchAuthentication(launch)));
 		sessions.save(session);
-		SecurityContextImpl stored = ((Session) sessions.findById(session.getId())).getAttribute("SPRING_SECURITY_CONTEXT");
+		SecurityContextImpl stored = ((Session) sessions.findById(session.getId()))
+			.getAttribute("SPRING_SECURITY_CONTEXT");
 		assertThat(stored.getAuthentication().getPrincipal()).isEqualTo(launch);
 		assertThat(session.getId()).matches("[A-Za-z0-9_-]{43}");
 	}
@@ -145,7 +148,8 @@ abstract class StorageTests {
 				new LaunchClaims.Course("race-course-" + subject, "Course", "C"), "1", "Link", null);
 		List<Callable<Long>> launchesOfOnePerson = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			launchesOfOnePerson.add(() -> recorder.person(platform, launch) + recorder.course(platform, launch.course()));
+			launchesOfOnePerson
+				.add(() -> recorder.person(platform, launch) + recorder.course(platform, launch.course()));
 		}
 
 		ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -199,7 +203,8 @@ abstract class StorageTests {
 	}
 
 	private static WireMockServer startMoodle() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+		WireMockServer server = new WireMockServer(
+				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 		server.start();
 		return server;
 	}

@@ -40,7 +40,10 @@ public final class TestDatabases {
 		properties.add("spring.datasource.password", () -> "");
 	}
 
-	/** Creates an empty database on the shared embedded server; its JDBC URL (user postgres, no password). */
+	/**
+	 * Creates an empty database on the shared embedded server; its JDBC URL (user
+	 * postgres, no password).
+	 */
 	public static String newPostgresDatabase() {
 		EmbeddedPostgres server = postgres();
 		String name = "tandem_" + java.util.UUID.randomUUID().toString().replace("-", "");

@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** LTI properties bound as Spring binds them, with their defaults, for tests without a context. */
+/**
+ * LTI properties bound as Spring binds them, with their defaults, for tests without a
+ * context.
+ */
 final class TestLtiProperties {
 
 	private TestLtiProperties() {

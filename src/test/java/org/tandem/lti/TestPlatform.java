@@ -92,9 +92,8 @@ public final class TestPlatform {
 	/** Serves these keys at Moodle's key set URL. */
 	public void serveKeys(RSAKey... keys) {
 		JWKSet set = new JWKSet(List.of(keys).stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList());
-		site.stubFor(get(urlPathEqualTo(KEYS_PATH)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody(set.toString())));
+		site.stubFor(get(urlPathEqualTo(KEYS_PATH)).willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(set.toString())));
 	}
 
 	public void serveKeys() {
@@ -105,7 +104,10 @@ public final class TestPlatform {
 		return site.countRequestsMatching(WireMock.getRequestedFor(urlPathEqualTo(KEYS_PATH)).build()).getCount();
 	}
 
-	/** The claims a real Moodle sent for {@code who}, addressed to this platform and Tandem. */
+	/**
+	 * The claims a real Moodle sent for {@code who}, addressed to this platform and
+	 * Tandem.
+	 */
 	public Map<String, Object> claims(String who, String nonce) {
 		Map<String, Object> claims = MoodleCaptures.claims(who);
 		long now = Instant.now().getEpochSecond();

@@ -29,8 +29,7 @@ class MoodleSitesTest extends WebServicesTestSupport {
 
 	@Test
 	void keyShorterThan32CharactersStopsTheStartNamingTheVariable() {
-		assertThatThrownBy(() -> sites("only-31-characters-0123456789ab"))
-			.isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> sites("only-31-characters-0123456789ab")).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("TANDEM_MOODLE_TOKEN_KEY")
 			.hasMessageContaining("32");
 		assertThat(sites("").canKeepTokens()).isFalse();
@@ -84,8 +83,8 @@ class MoodleSitesTest extends WebServicesTestSupport {
 	}
 
 	private MoodleSites sites(String key) {
-		return new MoodleSites(jdbc, webServices, new MoodleProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), key),
-				Clock.systemUTC());
+		return new MoodleSites(jdbc, webServices,
+				new MoodleProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), key), Clock.systemUTC());
 	}
 
 	private static PlatformRegistration registration(PlatformRegistration.WebServices webServices) {

@@ -39,7 +39,8 @@ class MoodleWebServicesTest {
 		MOODLE.start();
 	}
 
-	final MoodleWebServices client = new MoodleWebServices(new MoodleProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), null));
+	final MoodleWebServices client = new MoodleWebServices(
+			new MoodleProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), null));
 
 	final MoodleSite site = new MoodleSite(URI.create("http://127.0.0.1:" + MOODLE.port()), "0123456789abcdef");
 
@@ -94,16 +95,26 @@ class MoodleWebServicesTest {
 		List<CourseContents.Section> sections = client.courseContents(site, "14");
 
 		assertThat(sections).extracting(CourseContents.Section::name)
-			.containsExactly("General", "Introduction", "La cellule", "Division cellulaire",
-					"Évaluation finale");
-		CourseContents.Module page = sections.get(1).modules().stream().filter(m -> m.id() == 103).findFirst().orElseThrow();
+			.containsExactly("General", "Introduction", "La cellule", "Division cellulaire", "Évaluation finale");
+		CourseContents.Module page = sections.get(1)
+			.modules()
+			.stream()
+			.filter(m -> m.id() == 103)
+			.findFirst()
+			.orElseThrow();
 		assertThat(page.name()).isEqualTo("Présentation du cours");
 		assertThat(page.modname()).isEqualTo("page");
 		assertThat(page.completion()).isEqualTo(2);
 		assertThat(page.contents()).extracting(CourseContents.Content::filename).contains("index.html");
-		CourseContents.Module hidden = sections.get(4).modules().stream().filter(m -> m.id() == 114).findFirst().orElseThrow();
+		CourseContents.Module hidden = sections.get(4)
+			.modules()
+			.stream()
+			.filter(m -> m.id() == 114)
+			.findFirst()
+			.orElseThrow();
 		assertThat(hidden.visible()).isZero();
-		MOODLE.verify(postRequestedFor(urlEqualTo("/webservice/rest/server.php")).withRequestBody(containing("courseid=14")));
+		MOODLE.verify(
+				postRequestedFor(urlEqualTo("/webservice/rest/server.php")).withRequestBody(containing("courseid=14")));
 	}
 
 	@Test
@@ -113,9 +124,13 @@ class MoodleWebServicesTest {
 		CourseUpdates updates = client.updatesSince(site, "14", 1795448382L);
 
 		assertThat(updates.instances()).extracting(CourseUpdates.Instance::id).contains(103L, 105L, 112L);
-		CourseUpdates.Instance resource = updates.instances().stream().filter(i -> i.id() == 105).findFirst().orElseThrow();
-		assertThat(resource.updates()).extracting(CourseUpdates.Update::name).containsExactly("configuration",
-				"contentfiles");
+		CourseUpdates.Instance resource = updates.instances()
+			.stream()
+			.filter(i -> i.id() == 105)
+			.findFirst()
+			.orElseThrow();
+		assertThat(resource.updates()).extracting(CourseUpdates.Update::name)
+			.containsExactly("configuration", "contentfiles");
 		MOODLE.verify(postRequestedFor(urlEqualTo("/webservice/rest/server.php"))
 			.withRequestBody(containing("since=1795448382")));
 	}

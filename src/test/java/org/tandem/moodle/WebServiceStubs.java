@@ -48,7 +48,10 @@ public final class WebServiceStubs {
 		return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
 	}
 
-	/** Serves the site info of the capture: the service offers every function Tandem needs. */
+	/**
+	 * Serves the site info of the capture: the service offers every function Tandem
+	 * needs.
+	 */
 	public static void serveSiteInfo(WireMockServer moodle) {
 		moodle.stubFor(call("core_webservice_get_site_info").willReturn(capture("bio101/01-site-info.json")));
 	}

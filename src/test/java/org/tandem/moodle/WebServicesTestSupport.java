@@ -28,8 +28,8 @@ public abstract class WebServicesTestSupport extends LaunchTestSupport {
 	}
 
 	/**
-	 * Gives the test platform web services on the WireMock Moodle with this token, checked
-	 * against the captured site info as the admin page does.
+	 * Gives the test platform web services on the WireMock Moodle with this token,
+	 * checked against the captured site info as the admin page does.
 	 */
 	protected void connectWebServices(String token) {
 		WebServiceStubs.serveSiteInfo(MOODLE);

@@ -57,7 +57,8 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		MOODLE.stubFor(call("core_course_get_contents", "courseid=14").inScenario(COURSE)
 			.whenScenarioStateIs("seen")
 			.willReturn(capture("bio101/03-get-contents-after.json")));
-		// Moodle names the edits once: asked again since the look that saw them, it names none
+		// Moodle names the edits once: asked again since the look that saw them, it names
+		// none
 		MOODLE.stubFor(call("core_course_get_updates_since", "courseid=14").inScenario(COURSE)
 			.whenScenarioStateIs("edited")
 			.willSetStateTo("seen")
@@ -70,10 +71,16 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 			.willReturn(capture("bio101/08-get-updates-since-unchanged-course.json")));
 	}
 
-	/** A launch from BIO101, the course of the web-service captures (Moodle course id 14). */
+	/**
+	 * A launch from BIO101, the course of the web-service captures (Moodle course id 14).
+	 */
 	Page launchInBio101(String who) {
-		return client.launchAs(who, claims -> claims.put(TestPlatform.LTI + "context",
-				Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire", "type", List.of("CourseSection"))));
+		return launchIn("14", who);
+	}
+
+	Page launchIn(String courseId, String who) {
+		return client.launchAs(who, claims -> claims.put(TestPlatform.LTI + "context", Map.of("id", courseId, "label",
+				"BIO101", "title", "Biologie cellulaire", "type", List.of("CourseSection"))));
 	}
 
 	long fileAbout(String title, String... targets) {
@@ -82,9 +89,9 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		Page filed = client.post(formAction(form), withTargets(fields, form, targets));
 		long id = HelpRequestJourneyTest.requestId(filed);
 		// the check after filing has read the course
-		await().untilAsserted(() -> assertThat(jdbc.sql(
-				"select count(*) from course_snapshot s join course c on c.id = s.course_id where c.context_id = '14'"
-						+ " and s.checked_at >= (select created_at from help_request where id = ?)")
+		await().untilAsserted(() -> assertThat(jdbc
+			.sql("select count(*) from course_snapshot s join course c on c.id = s.course_id where c.context_id = '14'"
+					+ " and s.checked_at >= (select created_at from help_request where id = ?)")
 			.param(id)
 			.query(Long.class)
 			.single()).isEqualTo(1));
@@ -128,10 +135,11 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		assertThat(count("course_change")).as("each change is stored once").isEqualTo(changes);
 
 		Page teacher = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("teacher"), id));
-		assertThat(teacher.body()).contains("Reworked for this request", "Présentation du cours et objectifs",
-				"href=\"" + PLATFORM.issuer() + "/mod/page/view.php?id=103\" target=\"_top\"", "Objectifs reformulés",
-				"Renamed", "Scénario pédagogique v2", "href=\"https://docs.example.org/scenario\"",
-				"Progression en 4 semaines", "Design (médiation)")
+		assertThat(teacher.body())
+			.contains("Reworked for this request", "Présentation du cours et objectifs",
+					"href=\"" + PLATFORM.issuer() + "/mod/page/view.php?id=103\" target=\"_top\"",
+					"Objectifs reformulés", "Renamed", "Scénario pédagogique v2",
+					"href=\"https://docs.example.org/scenario\"", "Progression en 4 semaines", "Design (médiation)")
 			.doesNotContain("Not mine", "Check the course now", "Carte mentale");
 		assertThat(jdbc.sql("select count(*) from request_event where request_id = ? and type = 'REWORK'")
 			.param(id)
@@ -139,7 +147,9 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 			.single()).isEqualTo(2);
 	}
 
-	/** A request filed on BIO101 as it was, then the designer's edits, seen by a check. */
+	/**
+	 * A request filed on BIO101 as it was, then the designer's edits, seen by a check.
+	 */
 	long filedThenEdited(String title, String... targets) {
 		long id = fileAbout(title, targets);
 		MOODLE.setScenarioState(COURSE, "edited");
@@ -170,21 +180,42 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 	}
 
 	@Test
-	void whenMoodleIsDownTheFormTakesWordsAndTheRequestIsFiled() {
-		MOODLE.stubFor(call("core_course_get_contents").atPriority(1).willReturn(WebServiceStubs.down()));
-		Page form = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
+	void whenMoodleIsDownAndTandemNeverSawTheCourseTheFormTakesWordsAndTheRequestIsFiled() {
+		MOODLE
+			.stubFor(call("core_course_get_contents", "courseid=77").atPriority(1).willReturn(WebServiceStubs.down()));
+		Page form = client.open(HelpRequestJourneyTest.link(launchIn("77", "teacher"), "/requests/new"));
 		assertThat(form.status()).isEqualTo(200);
-		assertThat(form.body()).contains("Moodle cannot be reached right now", "courseParts")
-			.doesNotContain("value=\"M:103\"");
+		assertThat(form.body()).contains(html(english("request.form.parts.unavailable")), "courseParts")
+			.doesNotContain("value=\"M:103\"", "parts-filter");
 
 		Page filed = client.submit(form, "/requests?", HelpRequestJourneyTest.requestForm("Moodle en panne"));
 
 		assertThat(filed.body()).contains("Your request was sent", "Moodle en panne", "Section 4");
 	}
 
+	@Test
+	void whenMoodleIsDownTheFormListsTheCourseAsTandemLastSawItAndTakesItsParts() {
+		client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
+		MOODLE.stubFor(call("core_course_get_contents").atPriority(1).willReturn(WebServiceStubs.down()));
+
+		Page form = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
+
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains(
+				"Moodle cannot be reached right now: the list is the course as Tandem last saw it", "value=\"M:103\"",
+				"parts-filter");
+		Page filed = client.post(formAction(form),
+				withTargets(HelpRequestJourneyTest.requestForm("Moodle en panne, cours connu"), form, "M:103"));
+		long id = HelpRequestJourneyTest.requestId(filed);
+		assertThat(
+				jdbc.sql("select name from request_target where request_id = ?").param(id).query(String.class).list())
+			.containsExactly("Présentation du cours");
+	}
+
 	/**
-	 * Each way Moodle can fail a check, as Moodle 4.5 answered it or as a network does: the
-	 * page says what to fix in the engineer's language, and what was found before stays.
+	 * Each way Moodle can fail a check, as Moodle 4.5 answered it or as a network does:
+	 * the page says what to fix in the engineer's language, and what was found before
+	 * stays.
 	 */
 	@ParameterizedTest
 	@CsvSource({ "bio101/errors/invalid-token.json, moodle.problem.invalid-token",
@@ -210,8 +241,8 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		Page checked = client.submit(engineer, "/course-check", Map.of());
 
 		assertThat(checked.status()).isEqualTo(200);
-		assertThat(checked.body()).contains(html(english("work.check-failed")), html(english(problem)),
-				"Moodle refuse", "change-" + changeId(103, "RENAMED"), "Check the course now");
+		assertThat(checked.body()).contains(html(english("work.check-failed")), html(english(problem)), "Moodle refuse",
+				"change-" + changeId(103, "RENAMED"), "Check the course now");
 		assertThat(count("course_snapshot")).isEqualTo(snapshots);
 		assertThat(count("course_change")).isEqualTo(changes);
 		Page french = client.submit(client.open(HelpRequestJourneyTest.requestLink(launchInBio101French(), id)),
@@ -221,7 +252,8 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 
 	Page launchInBio101French() {
 		return client.launchAs("noneditingteacher", claims -> {
-			claims.put(TestPlatform.LTI + "context", Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire"));
+			claims.put(TestPlatform.LTI + "context",
+					Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire"));
 			claims.put(TestPlatform.LTI + "launch_presentation", Map.of("locale", "fr", "document_target", "iframe"));
 		});
 	}
@@ -231,8 +263,8 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		sites.disconnect(platformId);
 		Page form = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
 		assertThat(form.body()).contains("Say in words below which parts").doesNotContain("parts-filter");
-		long id = HelpRequestJourneyTest.requestId(
-				client.submit(form, "/requests?", HelpRequestJourneyTest.requestForm("Sans services web")));
+		long id = HelpRequestJourneyTest
+			.requestId(client.submit(form, "/requests?", HelpRequestJourneyTest.requestForm("Sans services web")));
 
 		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
 		assertThat(engineer.body()).contains("The course view is off for this platform", "lti-config/moodle/README.md")
@@ -268,33 +300,44 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		Page teacher = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("teacher"), id));
 		long reworks = count("rework");
 
-		assertThat(client.post("/requests/" + id + "/changes/" + renamed + "/rework?session=" + teacher.sessionId(),
-				withCsrf(teacher, Map.of("kind", "MEDIATION"))).status()).isEqualTo(403);
-		assertThat(client.post("/requests/" + id + "/course-check?session=" + teacher.sessionId(),
-				withCsrf(teacher, Map.of())).status()).isEqualTo(403);
+		assertThat(client
+			.post("/requests/" + id + "/changes/" + renamed + "/rework?session=" + teacher.sessionId(),
+					withCsrf(teacher, Map.of("kind", "MEDIATION")))
+			.status()).isEqualTo(403);
+		assertThat(client
+			.post("/requests/" + id + "/course-check?session=" + teacher.sessionId(), withCsrf(teacher, Map.of()))
+			.status()).isEqualTo(403);
 		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
 		// no CSRF token
-		assertThat(client.post("/requests/" + id + "/changes/" + renamed + "/rework?session=" + engineer.sessionId(),
-				Map.of("kind", "MEDIATION")).status()).isEqualTo(403);
+		assertThat(client
+			.post("/requests/" + id + "/changes/" + renamed + "/rework?session=" + engineer.sessionId(),
+					Map.of("kind", "MEDIATION"))
+			.status()).isEqualTo(403);
 		// a change of another request's time: filed after the change was found
 		long later = fileAbout("Déposée après");
 		Page laterPage = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), later));
-		assertThat(client.post("/requests/" + later + "/changes/" + renamed + "/rework?session=" + laterPage.sessionId(),
-				withCsrf(laterPage, Map.of("kind", "MEDIATION"))).status()).isEqualTo(404);
+		assertThat(client
+			.post("/requests/" + later + "/changes/" + renamed + "/rework?session=" + laterPage.sessionId(),
+					withCsrf(laterPage, Map.of("kind", "MEDIATION")))
+			.status()).isEqualTo(404);
 		// a change of another course
-		long otherCourse = HelpRequestJourneyTest.requestId(client.submit(
-				client.open(HelpRequestJourneyTest.link(client.launchAs("teacher"), "/requests/new")), "/requests?",
-				HelpRequestJourneyTest.requestForm("Autre cours")));
-		Page otherPage = client.open(HelpRequestJourneyTest.requestLink(client.launchAs("noneditingteacher"), otherCourse));
-		assertThat(client.post("/requests/" + otherCourse + "/changes/" + renamed + "/not-mine?session="
-				+ otherPage.sessionId(), withCsrf(otherPage, Map.of())).status()).isEqualTo(404);
+		long otherCourse = HelpRequestJourneyTest.requestId(
+				client.submit(client.open(HelpRequestJourneyTest.link(client.launchAs("teacher"), "/requests/new")),
+						"/requests?", HelpRequestJourneyTest.requestForm("Autre cours")));
+		Page otherPage = client
+			.open(HelpRequestJourneyTest.requestLink(client.launchAs("noneditingteacher"), otherCourse));
+		assertThat(client
+			.post("/requests/" + otherCourse + "/changes/" + renamed + "/not-mine?session=" + otherPage.sessionId(),
+					withCsrf(otherPage, Map.of()))
+			.status()).isEqualTo(404);
 		assertThat(count("rework")).isEqualTo(reworks);
 		assertThat(count("change_dismissal where request_id = " + otherCourse)).isZero();
 
 		client.submit(engineer, "/changes/" + renamed + "/rework", Map.of("kind", "MEDIATION"));
 		Page reworked = client.open(engineer.url());
 		assertThat(reworked.body()).doesNotContain("not-mine-" + renamed);
-		Page twice = client.post("/requests/" + id + "/changes/" + renamed + "/not-mine?session=" + engineer.sessionId(),
+		Page twice = client.post(
+				"/requests/" + id + "/changes/" + renamed + "/not-mine?session=" + engineer.sessionId(),
 				withCsrf(reworked, Map.of()));
 		assertThat(twice.body()).contains("This change was already recorded for this request.");
 		assertThat(count("change_dismissal where request_id = " + id)).isZero();
@@ -320,7 +363,10 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 			.doesNotContain("<script>alert('x')</script>", "<img src=x");
 	}
 
-	/** Moodle's names are the course's teachers' text: shown as text on every page, never run. */
+	/**
+	 * Moodle's names are the course's teachers' text: shown as text on every page, never
+	 * run.
+	 */
 	@Test
 	void namesFromMoodleAreShownAsText() {
 		String script = "<script>alert('cmid')</script>";
@@ -368,7 +414,9 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		return json.writeValueAsString(sections);
 	}
 
-	/** The course with this module under another name, as Moodle lists it once renamed. */
+	/**
+	 * The course with this module under another name, as Moodle lists it once renamed.
+	 */
 	static String renamed(String contents, long cmid, String name) {
 		JsonMapper json = JsonMapper.builder().build();
 		ArrayNode sections = (ArrayNode) json.readTree(contents);
@@ -390,16 +438,17 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 	}
 
 	static String formAction(Page form) {
-		Matcher action = Pattern.compile("action=\"(/requests\\?[^\"]+)\"")
-			.matcher(form.body());
+		Matcher action = Pattern.compile("action=\"(/requests\\?[^\"]+)\"").matcher(form.body());
 		assertThat(action.find()).isTrue();
 		return action.group(1).replace("&amp;", "&");
 	}
 
-	/** The form's fields with these parts ticked and its CSRF token, as the browser sends them. */
+	/**
+	 * The form's fields with these parts ticked and its CSRF token, as the browser sends
+	 * them.
+	 */
 	static String withTargets(Map<String, String> fields, Page form, String... targets) {
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(form.body());
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
 		assertThat(csrf.find()).isTrue();
 		StringBuilder body = new StringBuilder();
 		fields.forEach((k, v) -> body.append(enc(k)).append('=').append(enc(v)).append('&'));

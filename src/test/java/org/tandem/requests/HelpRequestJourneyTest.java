@@ -46,9 +46,10 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 	}
 
 	static Map<String, String> requestForm(String title) {
-		return Map.of("topic", "ASSESSMENT", "title", title, "need", "Align the final exam with the objectives.\nTwo lines.",
-				"audience", "L1, 120 students", "objectives", "Explain mitosis", "courseParts", "Section 4",
-				"wishedDate", LocalDate.now().plusDays(30).toString(), "workMode", "MEETING");
+		return Map.of("topic", "ASSESSMENT", "title", title, "need",
+				"Align the final exam with the objectives.\nTwo lines.", "audience", "L1, 120 students", "objectives",
+				"Explain mitosis", "courseParts", "Section 4", "wishedDate", LocalDate.now().plusDays(30).toString(),
+				"workMode", "MEETING");
 	}
 
 	Page file(Page teacherHome, String title) {
@@ -59,7 +60,8 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 	@Test
 	void wholeJourneyFromFilingToRating() throws Exception {
 		Page teacher = client.launchAs(TEACHER);
-		client.launchAs(ENGINEER); // the engineer is known to Tandem once they have launched
+		client.launchAs(ENGINEER); // the engineer is known to Tandem once they have
+									// launched
 
 		Page filed = file(teacher, "Rethink the final assessment");
 		assertThat(filed.body()).contains("Your request was sent", "Rethink the final assessment", "New",
@@ -81,7 +83,8 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		MimeMessage toTeacher = mails(1).get(0);
 		assertThat(recipients(List.of(toTeacher))).containsExactly("teacher1@example.com");
 		assertThat(body(toTeacher)).contains("Let us meet on Monday.", TANDEM + "/open/");
-		request = client.submit(request, "/requests/" + id + "/status", Map.of("seen", "TAKEN", "to", "WAITING_FOR_TEACHER"));
+		request = client.submit(request, "/requests/" + id + "/status",
+				Map.of("seen", "TAKEN", "to", "WAITING_FOR_TEACHER"));
 		assertThat(request.body()).contains("Waiting for the teacher");
 
 		Page teacherAgain = client.launchAs(TEACHER);
@@ -93,14 +96,17 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		assertThat(recipients(mails(1))).containsExactly("engineer1@example.com");
 
 		request = client.open(request.url());
-		request = client.submit(request, "/requests/" + id + "/status", Map.of("seen", "IN_PROGRESS", "to", "RESOLVED"));
+		request = client.submit(request, "/requests/" + id + "/status",
+				Map.of("seen", "IN_PROGRESS", "to", "RESOLVED"));
 		assertThat(request.body()).contains("Resolved");
 
 		mine = client.open(mine.url());
 		mine = client.submit(mine, "/requests/" + id + "/rating", Map.of("rating", "5", "comment", "Very helpful"));
 		assertThat(mine.body()).contains("5 out of 5", "Very helpful").doesNotContain("How useful was this help?");
-		assertThat(jdbc.sql("select count(*) from request_event where request_id = ?").param(id).query(Long.class).single())
-			.isGreaterThanOrEqualTo(7);
+		assertThat(jdbc.sql("select count(*) from request_event where request_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(7);
 	}
 
 	@Test
@@ -146,8 +152,8 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		Page form = client.open(link(client.launchAs(TEACHER), "/requests/new"));
 		long before = count("help_request");
 
-		Page again = client.submit(form, "/requests?", Map.of("title", "Forged", "need", "Need",
-				"workMode", "TELEPATHY", "topic", "NOT_A_TOPIC"));
+		Page again = client.submit(form, "/requests?",
+				Map.of("title", "Forged", "need", "Need", "workMode", "TELEPATHY", "topic", "NOT_A_TOPIC"));
 
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body()).contains("This value is not valid");
@@ -177,7 +183,8 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		long id = requestId(second);
 		Page engineer = client.launchAs(ENGINEER);
 		client.submit(client.open(link(engineer, "/requests/" + id + "?")), "/take", Map.of());
-		Page refused = client.submit(second, "/withdraw", Map.of()); // the page as it was before
+		Page refused = client.submit(second, "/withdraw", Map.of()); // the page as it was
+																		// before
 		assertThat(refused.body()).contains("can no longer be withdrawn", "Taken");
 	}
 
@@ -206,7 +213,8 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 				"minutes", "0", "activity", "DESIGN", "kind", "MEDIATION"));
 
 		assertThat(again.body()).contains("This date is in the future.", "Between 1 and 1440 minutes.");
-		assertThat(jdbc.sql("select count(*) from time_entry where request_id = ?").param(id).query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from time_entry where request_id = ?").param(id).query(Long.class).single())
 			.isZero();
 	}
 
@@ -217,8 +225,8 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 
 		Page noReason = client.submit(engineer, "/status", Map.of("seen", "NEW", "to", "DECLINED", "reason", " "));
 		assertThat(noReason.body()).contains("Say why the request is declined");
-		Page declined = client.submit(noReason, "/status", Map.of("seen", "NEW", "to", "DECLINED",
-				"reason", "Out of our scope: see the IT helpdesk"));
+		Page declined = client.submit(noReason, "/status",
+				Map.of("seen", "NEW", "to", "DECLINED", "reason", "Out of our scope: see the IT helpdesk"));
 
 		assertThat(declined.body()).contains("Declined", "Out of our scope: see the IT helpdesk");
 	}
@@ -238,11 +246,12 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 	void answerTemplatesStartAReply() {
 		Page engineer = client.launchAs(ENGINEER);
 		Page templates = client.open(link(engineer, "/engineer/templates"));
-		client.submit(templates, "/engineer/templates", Map.of("title", "Meeting proposal",
-				"body", "Could we meet next week to look at your course together?"));
+		client.submit(templates, "/engineer/templates", Map.of("title", "Meeting proposal", "body",
+				"Could we meet next week to look at your course together?"));
 		long id = requestId(file(client.launchAs(TEACHER), "With template"));
 		Page request = client.open(link(client.launchAs(ENGINEER), "/requests/" + id + "?"));
-		Matcher template = Pattern.compile("<option value=\"(\\d+)\">Meeting proposal</option>").matcher(request.body());
+		Matcher template = Pattern.compile("<option value=\"(\\d+)\">Meeting proposal</option>")
+			.matcher(request.body());
 		assertThat(template.find()).isTrue();
 
 		Page prefilled = client.open(request.url() + "&template=" + template.group(1));

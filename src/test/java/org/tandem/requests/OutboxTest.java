@@ -93,8 +93,8 @@ class OutboxTest {
 
 	@Test
 	void withoutAMailServerMailsWait() {
-		Outbox outbox = new Outbox(jdbc, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), properties,
-				clock);
+		Outbox outbox = new Outbox(jdbc, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+				properties, clock);
 		outbox.enqueue(null, "teacher@example.com", "Subject", "Body");
 
 		outbox.sendDue();
@@ -103,7 +103,8 @@ class OutboxTest {
 	}
 
 	private Outbox outbox(JavaMailSender sender) {
-		return new Outbox(jdbc, new StaticListableBeanFactory(Map.of("sender", sender)).getBeanProvider(JavaMailSender.class),
+		return new Outbox(jdbc,
+				new StaticListableBeanFactory(Map.of("sender", sender)).getBeanProvider(JavaMailSender.class),
 				properties, clock);
 	}
 

@@ -56,19 +56,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * engineer message in seven an internal note), 3 to 5 events per request, time entries on
  * assigned requests and 25 answer templates; then {@code VACUUM ANALYZE}.
  * <p>
- * The engineer {@code noneditingteacher} of the Moodle captures ({@code sub} 5, one of the
- * 20) launches for real over LTI from their course (context 2, a median-sized course), and
- * once more from the busiest course. With those sessions, one request at a time on one
- * connection (a single user), each scenario opens its page: the queue
+ * The engineer {@code noneditingteacher} of the Moodle captures ({@code sub} 5, one of
+ * the 20) launches for real over LTI from their course (context 2, a median-sized
+ * course), and once more from the busiest course. With those sessions, one request at a
+ * time on one connection (a single user), each scenario opens its page: the queue
  * ({@code GET /engineer}) with several filters, and {@code GET /requests/{id}} for random
  * ids. After a first round over every scenario, each scenario has its warm-up, then its
  * measured requests; latency is the full HTTP exchange on loopback (request sent to body
- * read), i.e. the server's rendering plus well under a millisecond of loopback and client.
- * Per scenario it also prints the CPU time per page of this JVM (Tandem and the client)
- * and of PostgreSQL (postmaster and backends, from {@code /proc}), how busy other
+ * read), i.e. the server's rendering plus well under a millisecond of loopback and
+ * client. Per scenario it also prints the CPU time per page of this JVM (Tandem and the
+ * client) and of PostgreSQL (postmaster and backends, from {@code /proc}), how busy other
  * processes kept the machine (figures taken on a busy machine are not representative),
- * and the statements PostgreSQL ran ({@code pg_stat_statements}) with their mean time,
- * to show where the time goes.
+ * and the statements PostgreSQL ran ({@code pg_stat_statements}) with their mean time, to
+ * show where the time goes.
  *
  * <pre>
  * mvn -o -q test-compile exec:java@queue-bench
@@ -83,8 +83,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code courses} (2000), {@code statements} (6 listed per scenario; 0 for none),
  * {@code only} (the scenarios whose name contains one of these comma-separated strings;
  * all by default), {@code log} (Tandem's log level, WARN). Options named {@code pg.*} are
- * PostgreSQL server settings, e.g. {@code --pg.shared_buffers=512MB}; other options with a
- * dot are Spring properties for Tandem, for experiments.
+ * PostgreSQL server settings, e.g. {@code --pg.shared_buffers=512MB}; other options with
+ * a dot are Spring properties for Tandem, for experiments.
  * <p>
  * Takes about 25 minutes on 2 cores (loading ~1 minute). Exits with an exception
  * (non-zero) if a page did not answer 200. Not a test: the class name does not match
@@ -92,7 +92,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class QueueBenchmark {
 
-	/** engineer1 of the Moodle captures: sub 5, context 2, named an engineer by user id. */
+	/**
+	 * engineer1 of the Moodle captures: sub 5, context 2, named an engineer by user id.
+	 */
 	private static final String ENGINEER = "noneditingteacher";
 
 	private static final String ENGINEER_CONTEXT = "2";
@@ -205,14 +207,15 @@ public final class QueueBenchmark {
 				LaunchClient.Page landing = new LaunchClient(tandem, platform).launchAs(ENGINEER);
 				session = landing.sessionId();
 				if (landing.status() != 200 || session == null || !landing.url().contains("/engineer?")) {
-					throw new IllegalStateException("The engineer's launch ended on " + landing.status() + " "
-							+ landing.url());
+					throw new IllegalStateException(
+							"The engineer's launch ended on " + landing.status() + " " + landing.url());
 				}
 				System.out.printf("Engineer launched over LTI (%d ms, landing on the queue included)%n",
 						(System.nanoTime() - t3) / 1_000_000);
 
 				Facts facts = facts(db, registered.id());
-				// The same engineer launching from the busiest course: the queue page then lists
+				// The same engineer launching from the busiest course: the queue page
+				// then lists
 				// that course's requests too.
 				String busiestContext = text(db, "select context_id from course where id = " + facts.busiestCourse());
 				LaunchClient.Page busy = new LaunchClient(tandem, platform).launchAs(ENGINEER,
@@ -261,7 +264,10 @@ public final class QueueBenchmark {
 		return application.run(args.toArray(String[]::new));
 	}
 
-	/** The test Moodle, with 20 engineers by user id: the captured engineer1 (sub 5) and eng-02 to eng-20. */
+	/**
+	 * The test Moodle, with 20 engineers by user id: the captured engineer1 (sub 5) and
+	 * eng-02 to eng-20.
+	 */
 	private static PlatformRegistration registration(TestPlatform platform) {
 		PlatformRegistration base = platform.registration();
 		List<PlatformRegistration.Engineer> engineers = new ArrayList<>();
@@ -295,7 +301,8 @@ public final class QueueBenchmark {
 		String now = "timestamptz '" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "'";
 		String text = "'" + TEXT.replace("'", "''") + "'::text";
 		String[] topics = Arrays.stream(Topic.values()).map(Enum::name).toArray(String[]::new);
-		// Topics 0-4 are MEDIATION, 5-9 MEDIATISATION: the SQL below relies on that order.
+		// Topics 0-4 are MEDIATION, 5-9 MEDIATISATION: the SQL below relies on that
+		// order.
 		for (int i = 0; i < topics.length; i++) {
 			if (Topic.values()[i].kind() != (i < 5 ? HelpKind.MEDIATION : HelpKind.MEDIATISATION)) {
 				throw new IllegalStateException("Topic order changed: update the data set");
@@ -325,8 +332,8 @@ public final class QueueBenchmark {
 		}
 		step(db, "engineers", """
 				insert into person (platform_id, subject, name, given_name, family_name, email, locale, last_launch_at)
-				select %d, s, n, g, f, e, l, %s from (values %s) v(s, n, g, f, e, l)"""
-			.formatted(platform, now, engineers));
+				select %d, s, n, g, f, e, l, %s from (values %s) v(s, n, g, f, e, l)""".formatted(platform, now,
+				engineers));
 		execute(db, "create temp table b_course as select (row_number() over (order by id) - 1)::int idx, id"
 				+ " from course where platform_id = " + platform);
 		execute(db, "create temp table b_teacher as select (row_number() over (order by id) - 1)::int idx, id"
@@ -336,65 +343,71 @@ public final class QueueBenchmark {
 		execute(db, "create unique index on b_course (idx); create unique index on b_teacher (idx);"
 				+ " create unique index on b_engineer (idx); analyze b_course; analyze b_teacher; analyze b_engineer");
 
-		// Requests: ids in creation order over four years; courses on a long tail (the busiest
-		// has ~2% of all, the median course ~35); the last 5% (about 73 days) mostly open,
-		// the rest mostly closed; assignee null when new, withdrawn, or half the declined.
-		step(db, "help requests", """
-				insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
-				  need, audience, objectives, course_parts, wished_date, work_mode, status, assignee_id, decline_reason,
-				  created_at, last_activity_at, first_response_at, last_teacher_message_at, awaiting_reply, rating,
-				  rating_comment, rated_at)
-				select %1$d, c.id, t.id, '1', case when g.ti < 5 then 'MEDIATION' else 'MEDIATISATION' end,
-				  (%2$s)[1 + g.ti],
-				  left('Demande ' || g.n || ' : ' || substr(%3$s, 1 + (g.n * 7) %% 300, 30 + (g.n %% 60)), 200),
-				  substr(%3$s, 1 + (g.n * 13) %% 200, 150 + (g.n * 31) %% 700),
-				  case when g.r4 < 0.7 then 'L' || (1 + g.n %% 3) || ', ' || (20 + g.n %% 300) || ' étudiants' end,
-				  case when g.r4 < 0.5 then substr(%3$s, 100, 200) end,
-				  case when g.r4 < 0.4 then 'Sections ' || (1 + g.n %% 6) || ' à ' || (2 + g.n %% 9) end,
-				  case when g.r4 < 0.5 then (g.created + interval '30 days')::date end,
-				  (array['MEETING','VIDEO_CALL','MESSAGES'])[1 + (g.n %% 3)],
-				  s.status,
-				  case when s.status in ('NEW', 'WITHDRAWN') or (s.status = 'DECLINED' and g.r2 < 0.5) then null
-				    else e.id end,
-				  case when s.status = 'DECLINED' then 'Hors du périmètre du service : voir le support Moodle.' end,
-				  g.created, s.activity,
-				  case when s.status not in ('NEW', 'WITHDRAWN')
-				    then least(s.activity, g.created + g.r3 * interval '2 days') end,
-				  g.created + g.r4 * (s.activity - g.created),
-				  case when s.status = 'NEW' then true
-				    when s.status in ('TAKEN', 'IN_PROGRESS', 'WAITING_FOR_TEACHER') then g.r3 < 0.4 else false end,
-				  case when s.status in ('RESOLVED', 'CLOSED') and g.r5 < 0.6 then 3 + (g.n %% 3) end,
-				  case when s.status in ('RESOLVED', 'CLOSED') and g.r5 < 0.2 then 'Merci, très utile.' end,
-				  case when s.status in ('RESOLVED', 'CLOSED') and g.r5 < 0.6 then s.activity end
-				from (
-				  select n, floor(random() * 10)::int ti, random() r1, random() r2, random() r3, random() r4,
-				    random() r5, ((floor(%4$d * power(random(), 2))::int * 7919 + 1000) %% %4$d) cidx,
-				    floor(random() * 3)::int tsel, floor(random() * %5$d)::int eidx,
-				    %6$s - interval '4 years' * (1 - n::double precision / %7$d) - random() * interval '6 hours' created
-				  from generate_series(1, %7$d) n
-				) g
-				cross join lateral (
-				  select st.status, case when st.status in ('NEW', 'TAKEN', 'IN_PROGRESS', 'WAITING_FOR_TEACHER')
-				      then g.created + g.r3 * (%6$s - g.created)
-				      else least(%6$s, g.created + g.r3 * interval '30 days') end activity
-				  from (select case when g.n > %7$d * 0.95 then
-				      case when g.r1 < 0.25 then 'NEW' when g.r1 < 0.40 then 'TAKEN' when g.r1 < 0.65 then 'IN_PROGRESS'
-				        when g.r1 < 0.80 then 'WAITING_FOR_TEACHER' when g.r1 < 0.95 then 'RESOLVED'
-				        when g.r1 < 0.98 then 'DECLINED' else 'WITHDRAWN' end
-				    else
-				      case when g.r1 < 0.80 then 'CLOSED' when g.r1 < 0.85 then 'RESOLVED' when g.r1 < 0.91 then 'DECLINED'
-				        when g.r1 < 0.96 then 'WITHDRAWN' when g.r1 < 0.98 then 'IN_PROGRESS'
-				        when g.r1 < 0.99 then 'WAITING_FOR_TEACHER' when g.r1 < 0.995 then 'NEW' else 'TAKEN' end
-				    end status) st
-				) s
-				join b_course c on c.idx = g.cidx
-				join b_teacher t on t.idx = (g.cidx * 3 + g.tsel) %% %8$d
-				join b_engineer e on e.idx = g.eidx
-				order by g.n""".formatted(platform, topicArray, text, courses, ENGINEERS, now, totalRequests,
-				TEACHERS));
+		// Requests: ids in creation order over four years; courses on a long tail (the
+		// busiest
+		// has ~2% of all, the median course ~35); the last 5% (about 73 days) mostly
+		// open,
+		// the rest mostly closed; assignee null when new, withdrawn, or half the
+		// declined.
+		step(db, "help requests",
+				"""
+						insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
+						  need, audience, objectives, course_parts, wished_date, work_mode, status, assignee_id, decline_reason,
+						  created_at, last_activity_at, first_response_at, last_teacher_message_at, awaiting_reply, rating,
+						  rating_comment, rated_at)
+						select %1$d, c.id, t.id, '1', case when g.ti < 5 then 'MEDIATION' else 'MEDIATISATION' end,
+						  (%2$s)[1 + g.ti],
+						  left('Demande ' || g.n || ' : ' || substr(%3$s, 1 + (g.n * 7) %% 300, 30 + (g.n %% 60)), 200),
+						  substr(%3$s, 1 + (g.n * 13) %% 200, 150 + (g.n * 31) %% 700),
+						  case when g.r4 < 0.7 then 'L' || (1 + g.n %% 3) || ', ' || (20 + g.n %% 300) || ' étudiants' end,
+						  case when g.r4 < 0.5 then substr(%3$s, 100, 200) end,
+						  case when g.r4 < 0.4 then 'Sections ' || (1 + g.n %% 6) || ' à ' || (2 + g.n %% 9) end,
+						  case when g.r4 < 0.5 then (g.created + interval '30 days')::date end,
+						  (array['MEETING','VIDEO_CALL','MESSAGES'])[1 + (g.n %% 3)],
+						  s.status,
+						  case when s.status in ('NEW', 'WITHDRAWN') or (s.status = 'DECLINED' and g.r2 < 0.5) then null
+						    else e.id end,
+						  case when s.status = 'DECLINED' then 'Hors du périmètre du service : voir le support Moodle.' end,
+						  g.created, s.activity,
+						  case when s.status not in ('NEW', 'WITHDRAWN')
+						    then least(s.activity, g.created + g.r3 * interval '2 days') end,
+						  g.created + g.r4 * (s.activity - g.created),
+						  case when s.status = 'NEW' then true
+						    when s.status in ('TAKEN', 'IN_PROGRESS', 'WAITING_FOR_TEACHER') then g.r3 < 0.4 else false end,
+						  case when s.status in ('RESOLVED', 'CLOSED') and g.r5 < 0.6 then 3 + (g.n %% 3) end,
+						  case when s.status in ('RESOLVED', 'CLOSED') and g.r5 < 0.2 then 'Merci, très utile.' end,
+						  case when s.status in ('RESOLVED', 'CLOSED') and g.r5 < 0.6 then s.activity end
+						from (
+						  select n, floor(random() * 10)::int ti, random() r1, random() r2, random() r3, random() r4,
+						    random() r5, ((floor(%4$d * power(random(), 2))::int * 7919 + 1000) %% %4$d) cidx,
+						    floor(random() * 3)::int tsel, floor(random() * %5$d)::int eidx,
+						    %6$s - interval '4 years' * (1 - n::double precision / %7$d) - random() * interval '6 hours' created
+						  from generate_series(1, %7$d) n
+						) g
+						cross join lateral (
+						  select st.status, case when st.status in ('NEW', 'TAKEN', 'IN_PROGRESS', 'WAITING_FOR_TEACHER')
+						      then g.created + g.r3 * (%6$s - g.created)
+						      else least(%6$s, g.created + g.r3 * interval '30 days') end activity
+						  from (select case when g.n > %7$d * 0.95 then
+						      case when g.r1 < 0.25 then 'NEW' when g.r1 < 0.40 then 'TAKEN' when g.r1 < 0.65 then 'IN_PROGRESS'
+						        when g.r1 < 0.80 then 'WAITING_FOR_TEACHER' when g.r1 < 0.95 then 'RESOLVED'
+						        when g.r1 < 0.98 then 'DECLINED' else 'WITHDRAWN' end
+						    else
+						      case when g.r1 < 0.80 then 'CLOSED' when g.r1 < 0.85 then 'RESOLVED' when g.r1 < 0.91 then 'DECLINED'
+						        when g.r1 < 0.96 then 'WITHDRAWN' when g.r1 < 0.98 then 'IN_PROGRESS'
+						        when g.r1 < 0.99 then 'WAITING_FOR_TEACHER' when g.r1 < 0.995 then 'NEW' else 'TAKEN' end
+						    end status) st
+						) s
+						join b_course c on c.idx = g.cidx
+						join b_teacher t on t.idx = (g.cidx * 3 + g.tsel) %% %8$d
+						join b_engineer e on e.idx = g.eidx
+						order by g.n"""
+					.formatted(platform, topicArray, text, courses, ENGINEERS, now, totalRequests, TEACHERS));
 
-		// About messagesPerRequest messages each (1 to 2×avg−1), alternately the teacher's and
-		// the engineer's, spread between creation and last activity; one engineer message in
+		// About messagesPerRequest messages each (1 to 2×avg−1), alternately the
+		// teacher's and
+		// the engineer's, spread between creation and last activity; one engineer message
+		// in
 		// seven is an internal note.
 		int spread = 2 * messagesPerRequest - 1;
 		step(db, "messages", """
@@ -408,37 +421,41 @@ public final class QueueBenchmark {
 				where r.platform_id = %3$d
 				order by r.id, m.k""".formatted(text, spread, platform));
 
-		step(db, "events", """
-				insert into request_event (request_id, actor_id, type, from_value, to_value, reason, created_at)
-				select id, actor, type, f, t, reason, at from (
-				  select r.id, r.requester_id actor, 'CREATED' type, null f, 'NEW' t, null reason, r.created_at at, 1 o
-				  from help_request r where r.platform_id = %1$d
-				  union all
-				  select r.id, r.assignee_id, 'ASSIGNEE', null, r.assignee_id::text, null,
-				    coalesce(r.first_response_at, r.created_at), 2
-				  from help_request r where r.platform_id = %1$d and r.assignee_id is not null
-				  union all
-				  select r.id, r.assignee_id, 'STATUS', 'NEW', 'TAKEN', null, coalesce(r.first_response_at, r.created_at), 3
-				  from help_request r where r.platform_id = %1$d and r.assignee_id is not null
-				  union all
-				  select r.id, coalesce(r.assignee_id, case when r.status = 'WITHDRAWN' then r.requester_id
-				      else (select id from b_engineer where idx = r.id %% %2$d) end), 'STATUS',
-				    case when r.assignee_id is null then 'NEW' else 'TAKEN' end, r.status,
-				    case when r.status = 'DECLINED' then r.decline_reason end, r.last_activity_at, 4
-				  from help_request r where r.platform_id = %1$d and r.status not in ('NEW', 'TAKEN')
-				  union all
-				  select r.id, r.requester_id, 'RATED', null, r.rating::text, null, r.rated_at, 5
-				  from help_request r where r.platform_id = %1$d and r.rating is not null
-				) e order by id, o""".formatted(platform, ENGINEERS));
+		step(db, "events",
+				"""
+						insert into request_event (request_id, actor_id, type, from_value, to_value, reason, created_at)
+						select id, actor, type, f, t, reason, at from (
+						  select r.id, r.requester_id actor, 'CREATED' type, null f, 'NEW' t, null reason, r.created_at at, 1 o
+						  from help_request r where r.platform_id = %1$d
+						  union all
+						  select r.id, r.assignee_id, 'ASSIGNEE', null, r.assignee_id::text, null,
+						    coalesce(r.first_response_at, r.created_at), 2
+						  from help_request r where r.platform_id = %1$d and r.assignee_id is not null
+						  union all
+						  select r.id, r.assignee_id, 'STATUS', 'NEW', 'TAKEN', null, coalesce(r.first_response_at, r.created_at), 3
+						  from help_request r where r.platform_id = %1$d and r.assignee_id is not null
+						  union all
+						  select r.id, coalesce(r.assignee_id, case when r.status = 'WITHDRAWN' then r.requester_id
+						      else (select id from b_engineer where idx = r.id %% %2$d) end), 'STATUS',
+						    case when r.assignee_id is null then 'NEW' else 'TAKEN' end, r.status,
+						    case when r.status = 'DECLINED' then r.decline_reason end, r.last_activity_at, 4
+						  from help_request r where r.platform_id = %1$d and r.status not in ('NEW', 'TAKEN')
+						  union all
+						  select r.id, r.requester_id, 'RATED', null, r.rating::text, null, r.rated_at, 5
+						  from help_request r where r.platform_id = %1$d and r.rating is not null
+						) e order by id, o"""
+					.formatted(platform, ENGINEERS));
 
-		step(db, "time entries", """
-				insert into time_entry (request_id, engineer_id, work_date, minutes, activity, kind, note, created_at)
-				select r.id, r.assignee_id, (r.created_at + k * interval '1 day')::date, 15 + ((r.id + k * 17) %% 16) * 15,
-				  (array['MEETING','DESIGN','PRODUCTION','TRAINING'])[1 + (r.id + k) %% 4], r.kind,
-				  case when k = 1 then 'Premier rendez-vous' end, r.created_at + k * interval '1 day'
-				from help_request r cross join lateral generate_series(1, 1 + (r.id %% 3)::int) k
-				where r.platform_id = %d and r.assignee_id is not null and r.status not in ('NEW', 'DECLINED')
-				order by r.id, k""".formatted(platform));
+		step(db, "time entries",
+				"""
+						insert into time_entry (request_id, engineer_id, work_date, minutes, activity, kind, note, created_at)
+						select r.id, r.assignee_id, (r.created_at + k * interval '1 day')::date, 15 + ((r.id + k * 17) %% 16) * 15,
+						  (array['MEETING','DESIGN','PRODUCTION','TRAINING'])[1 + (r.id + k) %% 4], r.kind,
+						  case when k = 1 then 'Premier rendez-vous' end, r.created_at + k * interval '1 day'
+						from help_request r cross join lateral generate_series(1, 1 + (r.id %% 3)::int) k
+						where r.platform_id = %d and r.assignee_id is not null and r.status not in ('NEW', 'DECLINED')
+						order by r.id, k"""
+					.formatted(platform));
 
 		step(db, "answer templates", """
 				insert into answer_template (platform_id, title, body, author_id, updated_at)
@@ -483,15 +500,16 @@ public final class QueueBenchmark {
 
 	/** What the scenarios need to know about the data set, and what to print of it. */
 	private record Facts(long minId, long maxId, long busiestCourse, long busiestCount, long medianCourse,
-			long medianCount, long launchCourse, long launchCount, Map<String, Long> tables,
-			Map<String, Long> statuses, long unassigned, long mine, String sizes) {
+			long medianCount, long launchCourse, long launchCount, Map<String, Long> tables, Map<String, Long> statuses,
+			long unassigned, long mine, String sizes) {
 
 		void print() {
 			System.out.println();
 			System.out.println("Data set (PostgreSQL):");
 			tables.forEach((table, rows) -> System.out.printf(Locale.ROOT, "  %-18s %,10d rows%n", table, rows));
 			System.out.printf(Locale.ROOT, "  requests by status: %s%n", statuses);
-			System.out.printf(Locale.ROOT, "  unassigned %,d; assigned to the launching engineer %,d%n", unassigned, mine);
+			System.out.printf(Locale.ROOT, "  unassigned %,d; assigned to the launching engineer %,d%n", unassigned,
+					mine);
 			System.out.printf(Locale.ROOT,
 					"  busiest course %d: %,d requests; median course %d: %,d; the engineer's launch course %d: %,d%n",
 					busiestCourse, busiestCount, medianCourse, medianCount, launchCourse, launchCount);
@@ -509,12 +527,14 @@ public final class QueueBenchmark {
 		tables.put("internal notes", number(db, "select count(*) from request_message where internal"));
 		Map<String, Long> statuses = new LinkedHashMap<>();
 		try (Statement s = db.createStatement();
-				ResultSet rs = s.executeQuery("select status, count(*) from help_request group by status order by 2 desc")) {
+				ResultSet rs = s
+					.executeQuery("select status, count(*) from help_request group by status order by 2 desc")) {
 			while (rs.next()) {
 				statuses.put(rs.getString(1), rs.getLong(2));
 			}
 		}
-		long[] busiest = pair(db, "select course_id, count(*) from help_request group by course_id order by 2 desc, 1 limit 1");
+		long[] busiest = pair(db,
+				"select course_id, count(*) from help_request group by course_id order by 2 desc, 1 limit 1");
 		long withRequests = number(db, "select count(distinct course_id) from help_request");
 		long[] median = pair(db, "select course_id, n from (select course_id, count(*) n from help_request"
 				+ " group by course_id) c order by n, course_id offset " + withRequests / 2 + " limit 1");
@@ -547,7 +567,8 @@ public final class QueueBenchmark {
 				System.getProperty("java.vm.name"), System.getProperty("java.vm.version"),
 				System.getProperty("java.vendor"), runtime.availableProcessors(), runtime.maxMemory() >> 20,
 				ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
-		System.out.printf(Locale.ROOT, "OS: %s %s %s; load average %.2f; client, Tandem and PostgreSQL share these cores%n",
+		System.out.printf(Locale.ROOT,
+				"OS: %s %s %s; load average %.2f; client, Tandem and PostgreSQL share these cores%n",
 				System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		System.out.println("PostgreSQL: " + text(db, "select version()"));
@@ -574,7 +595,8 @@ public final class QueueBenchmark {
 		scenarios.add(new Scenario("queue, kind+topic", session, i -> "/engineer?kind=MEDIATION&topic=ASSESSMENT"));
 		scenarios.add(new Scenario("queue, kind only", session, i -> "/engineer?kind=MEDIATISATION"));
 		scenarios.add(new Scenario("queue, topic only", session, i -> "/engineer?topic=MOODLE_SETUP"));
-		scenarios.add(new Scenario("queue, course (busiest)", session, i -> "/engineer?course=" + facts.busiestCourse()));
+		scenarios
+			.add(new Scenario("queue, course (busiest)", session, i -> "/engineer?course=" + facts.busiestCourse()));
 		scenarios.add(new Scenario("queue, course (median)", session, i -> "/engineer?course=" + facts.medianCourse()));
 		scenarios.add(new Scenario("queue, page=3", session, i -> "/engineer?page=3"));
 		scenarios.add(new Scenario("queue, status=CLOSED, page=200", session, i -> "/engineer?status=CLOSED&page=200"));
@@ -630,10 +652,10 @@ public final class QueueBenchmark {
 					/ (double) (wall * Runtime.getRuntime().availableProcessors());
 			Arrays.sort(latencies);
 			String line = String.format(Locale.ROOT, "%-38s p50 %6.2f  p95 %6.2f  p99 %6.2f  max %7.2f ms  %s  %3d KB",
-					scenario.name(), ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99),
-					ms(latencies, 1.0), ms(latencies, 0.95) < 50 ? "ok  " : "SLOW", bytes / measured / 1024);
-			summary.add(line + String.format(Locale.ROOT, "  CPU/page JVM %5.1f PG %5.1f  others %s", jvmCpu / 1e6 / measured,
-					postgresCpu / 1e6 / measured,
+					scenario.name(), ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99), ms(latencies, 1.0),
+					ms(latencies, 0.95) < 50 ? "ok  " : "SLOW", bytes / measured / 1024);
+			summary.add(line + String.format(Locale.ROOT, "  CPU/page JVM %5.1f PG %5.1f  others %s",
+					jvmCpu / 1e6 / measured, postgresCpu / 1e6 / measured,
 					machineBefore < 0 ? "?" : String.format(Locale.ROOT, "%.0f%%", 100 * Math.max(0, others))));
 			System.out.println();
 			System.out.println(line);
@@ -666,7 +688,8 @@ public final class QueueBenchmark {
 				order by total_exec_time desc""";
 		double total = 0;
 		List<String> lines = new ArrayList<>();
-		try (PreparedStatement statement = db.prepareStatement(sql.formatted()); ResultSet rs = statement.executeQuery()) {
+		try (PreparedStatement statement = db.prepareStatement(sql.formatted());
+				ResultSet rs = statement.executeQuery()) {
 			while (rs.next()) {
 				total += rs.getDouble(2);
 				if (lines.size() < statements) {
@@ -698,9 +721,9 @@ public final class QueueBenchmark {
 	}
 
 	/**
-	 * Busy time of all CPUs (Linux {@code /proc/stat}: user + nice + system + irq + softirq +
-	 * steal), -1 elsewhere; with this process's CPU time, tells whether other processes
-	 * (PostgreSQL's among them) competed.
+	 * Busy time of all CPUs (Linux {@code /proc/stat}: user + nice + system + irq +
+	 * softirq + steal), -1 elsewhere; with this process's CPU time, tells whether other
+	 * processes (PostgreSQL's among them) competed.
 	 */
 	private static long machineBusyNanos() {
 		try {
@@ -719,13 +742,17 @@ public final class QueueBenchmark {
 		}
 	}
 
-	/** CPU time of the postmaster and its children (the backends), from {@code /proc}; 0 elsewhere. */
+	/**
+	 * CPU time of the postmaster and its children (the backends), from {@code /proc}; 0
+	 * elsewhere.
+	 */
 	private long postgresCpuNanos() {
 		if (postmaster <= 0) {
 			return 0;
 		}
 		long ticks = 0;
-		try (java.util.stream.Stream<java.nio.file.Path> processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+		try (java.util.stream.Stream<java.nio.file.Path> processes = java.nio.file.Files
+			.list(java.nio.file.Path.of("/proc"))) {
 			for (java.nio.file.Path process : (Iterable<java.nio.file.Path>) processes::iterator) {
 				String name = process.getFileName().toString();
 				if (!name.chars().allMatch(Character::isDigit)) {
@@ -734,7 +761,8 @@ public final class QueueBenchmark {
 				try {
 					long[] stat = stat(Long.parseLong(name));
 					if (stat[0] == postmaster) {
-						// with the ended backends it has reaped, so that the sum never goes back
+						// with the ended backends it has reaped, so that the sum never
+						// goes back
 						ticks += stat[2] + stat[3];
 					}
 					else if (stat[1] == postmaster) {
@@ -753,8 +781,8 @@ public final class QueueBenchmark {
 	}
 
 	/**
-	 * pid, parent pid, user + system ticks of a process, and those of its ended children it
-	 * waited for, from {@code /proc/<pid>/stat}.
+	 * pid, parent pid, user + system ticks of a process, and those of its ended children
+	 * it waited for, from {@code /proc/<pid>/stat}.
 	 */
 	private static long[] stat(long pid) throws IOException {
 		String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));

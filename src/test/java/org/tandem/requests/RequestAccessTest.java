@@ -35,8 +35,8 @@ class RequestAccessTest extends LaunchTestSupport {
 
 	@Test
 	void teacherOfAnotherCourseCannotSeeNorAnswerTheRequest() {
-		Page other = client.launchAs("teacher", claims -> claims.put(TestPlatform.LTI + "context",
-				Map.of("id", "99", "title", "Another course")));
+		Page other = client.launchAs("teacher",
+				claims -> claims.put(TestPlatform.LTI + "context", Map.of("id", "99", "title", "Another course")));
 		long messages = messages();
 
 		assertThat(client.open("/requests/" + requestId + "?session=" + other.sessionId()).status()).isEqualTo(404);
@@ -88,11 +88,13 @@ class RequestAccessTest extends LaunchTestSupport {
 		long messages = messages();
 
 		assertThat(postAs(teacher, "/requests/" + requestId + "/take", Map.of()).status()).isEqualTo(403);
-		assertThat(postAs(teacher, "/requests/" + requestId + "/status", Map.of("seen", "NEW", "to", "DECLINED",
-				"reason", "no")).status()).isEqualTo(403);
+		assertThat(postAs(teacher, "/requests/" + requestId + "/status",
+				Map.of("seen", "NEW", "to", "DECLINED", "reason", "no"))
+			.status()).isEqualTo(403);
 		assertThat(postAs(teacher, "/requests/" + requestId + "/notes", Map.of("body", "x")).status()).isEqualTo(403);
-		assertThat(postAs(teacher, "/requests/" + requestId + "/time", Map.of("workDate", "2026-01-01", "minutes", "5",
-				"activity", "DESIGN", "kind", "MEDIATION")).status()).isEqualTo(403);
+		assertThat(postAs(teacher, "/requests/" + requestId + "/time",
+				Map.of("workDate", "2026-01-01", "minutes", "5", "activity", "DESIGN", "kind", "MEDIATION"))
+			.status()).isEqualTo(403);
 
 		assertThat(status()).isEqualTo("NEW");
 		assertThat(messages()).isEqualTo(messages);
@@ -100,37 +102,44 @@ class RequestAccessTest extends LaunchTestSupport {
 
 	@Test
 	void engineerCannotRateNorWithdrawForTheTeacher() {
-		Page engineer = client.launchAs("noneditingteacher", claims -> claims.put(TestPlatform.LTI + "context",
-				Map.of("id", "elsewhere", "title", "Elsewhere")));
+		Page engineer = client.launchAs("noneditingteacher",
+				claims -> claims.put(TestPlatform.LTI + "context", Map.of("id", "elsewhere", "title", "Elsewhere")));
 
 		assertThat(postAs(engineer, "/requests/" + requestId + "/withdraw", Map.of()).status()).isEqualTo(403);
-		assertThat(postAs(engineer, "/requests/" + requestId + "/rating", Map.of("rating", "1")).status()).isEqualTo(403);
+		assertThat(postAs(engineer, "/requests/" + requestId + "/rating", Map.of("rating", "1")).status())
+			.isEqualTo(403);
 		assertThat(status()).isEqualTo("NEW");
 	}
 
 	@Test
 	void engineerWhoIsInstructorOfTheCourseStillCannotRateTheirOwnHelp() {
-		Page engineer = client.launchAs("noneditingteacher"); // Instructor of course 2, as Moodle makes them
+		Page engineer = client.launchAs("noneditingteacher"); // Instructor of course 2,
+																// as Moodle makes them
 
 		assertThat(engineer.body()).contains("Access test");
 		Page request = client.open("/requests/" + requestId + "?session=" + engineer.sessionId());
 		assertThat(request.body()).doesNotContain("/withdraw?");
 		assertThat(postAs(engineer, "/requests/" + requestId + "/withdraw", Map.of()).status()).isEqualTo(403);
-		assertThat(postAs(engineer, "/requests/" + requestId + "/rating", Map.of("rating", "5")).status()).isEqualTo(403);
+		assertThat(postAs(engineer, "/requests/" + requestId + "/rating", Map.of("rating", "5")).status())
+			.isEqualTo(403);
 		assertThat(status()).isEqualTo("NEW");
 	}
 
 	@Test
 	void requestCannotBeAssignedToSomeoneWhoIsNotAnEngineer() {
 		Page engineer = client.launchAs("noneditingteacher");
-		long teacherId = jdbc.sql("select requester_id from help_request where id = ?").param(requestId)
-			.query(Long.class).single();
+		long teacherId = jdbc.sql("select requester_id from help_request where id = ?")
+			.param(requestId)
+			.query(Long.class)
+			.single();
 
 		Page assign = postAs(engineer, "/requests/" + requestId + "/assignee",
 				Map.of("engineer", Long.toString(teacherId)));
 
 		assertThat(assign.status()).isEqualTo(400);
-		assertThat(jdbc.sql("select assignee_id from help_request where id = ?").param(requestId).query(Long.class)
+		assertThat(jdbc.sql("select assignee_id from help_request where id = ?")
+			.param(requestId)
+			.query(Long.class)
 			.optional()).isEmpty();
 	}
 
@@ -162,7 +171,9 @@ class RequestAccessTest extends LaunchTestSupport {
 		return postAs(client, from, path, fields);
 	}
 
-	/** Posts as this session would from one of its pages: with its own, valid CSRF token. */
+	/**
+	 * Posts as this session would from one of its pages: with its own, valid CSRF token.
+	 */
 	private static Page postAs(LaunchClient client, Page from, String path, Map<String, String> fields) {
 		Page withForm = client.open("/engineer/templates?session=" + from.sessionId());
 		if (withForm.status() != 200) {
@@ -177,7 +188,9 @@ class RequestAccessTest extends LaunchTestSupport {
 	}
 
 	private long messages() {
-		return jdbc.sql("select count(*) from request_message where request_id = ?").param(requestId).query(Long.class)
+		return jdbc.sql("select count(*) from request_message where request_id = ?")
+			.param(requestId)
+			.query(Long.class)
 			.single();
 	}
 

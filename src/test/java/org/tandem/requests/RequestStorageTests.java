@@ -53,16 +53,24 @@ abstract class RequestStorageTests {
 				  updated_at) values (?, 'c', 'P', 'http://a', 'http://t', 'http://k', 'http://s', 'test', true, ?)""")
 			.params("http://moodle-" + tag, java.sql.Timestamp.from(now))
 			.update();
-		platform = jdbc.sql("select id from platform where issuer = ?").param("http://moodle-" + tag).query(Long.class).single();
-		courseA = insert("insert into course (platform_id, context_id, title, last_launch_at) values (?, 'A', 'A', ?)", "course");
-		courseB = insert("insert into course (platform_id, context_id, title, last_launch_at) values (?, 'B', 'B', ?)", "course");
+		platform = jdbc.sql("select id from platform where issuer = ?")
+			.param("http://moodle-" + tag)
+			.query(Long.class)
+			.single();
+		courseA = insert("insert into course (platform_id, context_id, title, last_launch_at) values (?, 'A', 'A', ?)",
+				"course");
+		courseB = insert("insert into course (platform_id, context_id, title, last_launch_at) values (?, 'B', 'B', ?)",
+				"course");
 		teacher = insert("insert into person (platform_id, subject, last_launch_at) values (?, 't', ?)", "person");
 		engineer = insert("insert into person (platform_id, subject, last_launch_at) values (?, 'e', ?)", "person");
 	}
 
 	private long insert(String sql, String table) {
 		jdbc.sql(sql).params(platform, java.sql.Timestamp.from(Instant.now())).update();
-		return jdbc.sql("select max(id) from " + table + " where platform_id = ?").param(platform).query(Long.class).single();
+		return jdbc.sql("select max(id) from " + table + " where platform_id = ?")
+			.param(platform)
+			.query(Long.class)
+			.single();
 	}
 
 	long file(long course, Topic topic, Instant at) {
@@ -91,14 +99,19 @@ abstract class RequestStorageTests {
 			.hasSize(30)
 			.allMatch(r -> r.courseId() == courseA);
 		assertThat(requests.queue(platform, new QueueFilter(null, HelpKind.MEDIATION, Topic.ASSESSMENT, null, null, 0),
-				engineer, 0, 100)).hasSize(20);
-		assertThat(requests.queue(platform, new QueueFilter(null, null, null, null, QueueFilter.Assignee.ME, 0), engineer,
-				0, 100)).extracting(HelpRequest::id).containsExactly(ids.get(0));
+				engineer, 0, 100))
+			.hasSize(20);
+		assertThat(requests.queue(platform, new QueueFilter(null, null, null, null, QueueFilter.Assignee.ME, 0),
+				engineer, 0, 100))
+			.extracting(HelpRequest::id)
+			.containsExactly(ids.get(0));
 		assertThat(requests.queue(platform, new QueueFilter(null, null, null, null, QueueFilter.Assignee.NOBODY, 0),
-				engineer, 0, 100)).hasSize(59);
+				engineer, 0, 100))
+			.hasSize(59);
 		Map<RequestStatus, Long> counts = requests.countsByStatus(platform,
 				new QueueFilter(RequestStatus.NEW, null, null, null, null, 0), engineer);
-		assertThat(counts).containsEntry(RequestStatus.NEW, 59L).containsEntry(RequestStatus.TAKEN, 1L)
+		assertThat(counts).containsEntry(RequestStatus.NEW, 59L)
+			.containsEntry(RequestStatus.TAKEN, 1L)
 			.containsEntry(RequestStatus.CLOSED, 0L);
 		assertThat(requests.coursesWithRequests(platform)).containsExactlyInAnyOrder(courseA, courseB);
 	}

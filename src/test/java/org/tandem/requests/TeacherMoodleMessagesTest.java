@@ -30,11 +30,11 @@ import static org.tandem.moodle.WebServiceStubs.call;
 import static org.tandem.moodle.WebServiceStubs.capture;
 
 /**
- * The teacher who filed a request is told inside Moodle too, against a Moodle that answers
- * as BIO101's captures: in their language, with the request's title and a link that opens
- * it, their text escaped; a Moodle that is down is tried again, a refusal is given up and
- * logged with what to fix, and a platform without web services gets e-mails only (what
- * waited for Moodle when they were removed is given up).
+ * The teacher who filed a request is told inside Moodle too, against a Moodle that
+ * answers as BIO101's captures: in their language, with the request's title and a link
+ * that opens it, their text escaped; a Moodle that is down is tried again, a refusal is
+ * given up and logged with what to fix, and a platform without web services gets e-mails
+ * only (what waited for Moodle when they were removed is given up).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TeacherMoodleMessagesTest extends WebServicesTestSupport {
@@ -67,9 +67,9 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 			.containsEntry("messages[0][textformat]", "1")
 			.containsEntry("messages[0][clientmsgid]", "tandem-" + row("Évaluation par les pairs").get("ID"));
 		String text = message.get("messages[0][text]");
-		assertThat(text).contains(
-				"a répondu à votre demande « Évaluation par les pairs » sur le cours Biologie cellulaire",
-				"Rendez-vous lundi, voir &lt;b&gt;le plan&lt;/b&gt;", "Ouvrir la demande dans Tandem")
+		assertThat(text)
+			.contains("a répondu à votre demande « Évaluation par les pairs » sur le cours Biologie cellulaire",
+					"Rendez-vous lundi, voir &lt;b&gt;le plan&lt;/b&gt;", "Ouvrir la demande dans Tandem")
 			.doesNotContain("<b>");
 		await().until(() -> row("Évaluation par les pairs").get("STATUS"), "SENT"::equals);
 		String link = text.replaceAll("(?s).*href=\"([^\"]+)\".*", "$1");
@@ -80,7 +80,8 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 		MimeMessage mail = await().atMost(Duration.ofSeconds(15))
 			.until(() -> mailTo("teacher1@example.com", "Évaluation par les pairs"), m -> m != null);
 		assertThat(HelpRequestJourneyTest.body(mail)).as("the mail is unchanged")
-			.contains("a répondu à votre demande « Évaluation par les pairs »", "Rendez-vous lundi, voir <b>le plan</b>");
+			.contains("a répondu à votre demande « Évaluation par les pairs »",
+					"Rendez-vous lundi, voir <b>le plan</b>");
 	}
 
 	@Test
@@ -144,12 +145,12 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-			"bio101/errors/send-message-blocked-by-recipient.json | Allow moodle/site:messageanyuser",
-			"bio101/errors/send-message-no-shared-course.json | Allow moodle/site:messageanyuser",
-			"bio101/errors/send-message-recipient-does-not-exist.json | that doesn't exist",
-			"bio101/errors/send-message-messaging-disabled.json | Tick Enable messaging system",
-			"bio101/errors/invalid-token.json | Create a new token for Tandem's service account" })
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "bio101/errors/send-message-blocked-by-recipient.json | Allow moodle/site:messageanyuser",
+					"bio101/errors/send-message-no-shared-course.json | Allow moodle/site:messageanyuser",
+					"bio101/errors/send-message-recipient-does-not-exist.json | that doesn't exist",
+					"bio101/errors/send-message-messaging-disabled.json | Tick Enable messaging system",
+					"bio101/errors/invalid-token.json | Create a new token for Tandem's service account" })
 	void messageMoodleRefusesIsGivenUpAtOnceAndTheLogSaysWhatToFix(String answer, String fix, CapturedOutput output) {
 		MOODLE.stubFor(call(SEND).atPriority(1).willReturn(capture(answer)));
 		String title = "Refus " + answer.hashCode();
@@ -161,8 +162,8 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 		Map<String, Object> refused = row(title);
 		assertThat(refused).containsEntry("ATTEMPTS", 1);
 		assertThat(messages()).as("not retried").hasSize(1);
-		assertThat(output.getOut()).contains("Gave up Moodle message " + refused.get("ID") + " to Moodle user 3 of platform "
-				+ platformId + ": Moodle refused it", fix);
+		assertThat(output.getOut()).contains("Gave up Moodle message " + refused.get("ID")
+				+ " to Moodle user 3 of platform " + platformId + ": Moodle refused it", fix);
 	}
 
 	@Test
@@ -183,14 +184,16 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 	/** A launch from BIO101 (Moodle course 14), in this language. */
 	Page launchInBio101(String who, String locale) {
 		return client.launchAs(who, claims -> {
-			claims.put(TestPlatform.LTI + "context", Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire"));
+			claims.put(TestPlatform.LTI + "context",
+					Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire"));
 			claims.put(TestPlatform.LTI + "launch_presentation", Map.of("locale", locale, "document_target", "iframe"));
 		});
 	}
 
 	long file(Page teacher, String title) {
 		Page form = client.open(HelpRequestJourneyTest.link(teacher, "/requests/new"));
-		return HelpRequestJourneyTest.requestId(client.submit(form, "/requests?", HelpRequestJourneyTest.requestForm(title)));
+		return HelpRequestJourneyTest
+			.requestId(client.submit(form, "/requests?", HelpRequestJourneyTest.requestForm(title)));
 	}
 
 	void reply(long id, String body) {
@@ -226,7 +229,8 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 
 	static MimeMessage mailTo(String recipient, String title) throws Exception {
 		for (MimeMessage mail : MAIL.getReceivedMessages()) {
-			if (HelpRequestJourneyTest.recipients(List.of(mail)).contains(recipient) && mail.getSubject().contains(title)) {
+			if (HelpRequestJourneyTest.recipients(List.of(mail)).contains(recipient)
+					&& mail.getSubject().contains(title)) {
 				return mail;
 			}
 		}
