@@ -66,6 +66,13 @@ class RequestAccessTest extends LaunchTestSupport {
 			Page take = postAs(otherClient, engineer, "/requests/" + requestId + "/take", Map.of());
 			assertThat(take.status()).isEqualTo(404);
 			assertThat(status()).isEqualTo("NEW");
+			long reworks = count("rework");
+			assertThat(postAs(otherClient, engineer, "/requests/" + requestId + "/course-check", Map.of()).status())
+				.isEqualTo(404);
+			assertThat(postAs(otherClient, engineer, "/requests/" + requestId + "/reworks",
+					Map.of("title", "Not theirs", "kind", "MEDIATION"))
+				.status()).isEqualTo(404);
+			assertThat(count("rework")).isEqualTo(reworks);
 		}
 		finally {
 			otherSite.stop();
@@ -95,6 +102,11 @@ class RequestAccessTest extends LaunchTestSupport {
 		assertThat(postAs(teacher, "/requests/" + requestId + "/time",
 				Map.of("workDate", "2026-01-01", "minutes", "5", "activity", "DESIGN", "kind", "MEDIATION"))
 			.status()).isEqualTo(403);
+		long reworks = count("rework");
+		assertThat(postAs(teacher, "/requests/" + requestId + "/reworks",
+				Map.of("title", "Self-declared rework", "kind", "MEDIATION"))
+			.status()).isEqualTo(403);
+		assertThat(count("rework")).isEqualTo(reworks);
 
 		assertThat(status()).isEqualTo("NEW");
 		assertThat(messages()).isEqualTo(messages);
