@@ -52,78 +52,87 @@ public final class CourseCheckBenchmark {
 		WireMockServer moodle = new WireMockServer(
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().containerThreads(8));
 		moodle.start();
-		List<CourseUpdates.Instance> reported = new ArrayList<>();
-		String before = course(false, reported);
-		String after = course(true, reported);
-		String updates = JSON.writeValueAsString(new CourseUpdates(reported));
-		WebServiceStubs.serveSiteInfo(moodle);
-		// Each look finds the other version: every check stores a snapshot and its
-		// changes.
-		moodle.stubFor(call("core_course_get_contents").inScenario("course")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("after")
-			.willReturn(WebServiceStubs.json(before)));
-		moodle.stubFor(call("core_course_get_contents").inScenario("course")
-			.whenScenarioStateIs("after")
-			.willSetStateTo(Scenario.STARTED)
-			.willReturn(WebServiceStubs.json(after)));
-		moodle.stubFor(call("core_course_get_updates_since").willReturn(WebServiceStubs.json(updates)));
-		ConfigurableApplicationContext tandem = new SpringApplicationBuilder(TandemApplication.class).profiles("test")
-			// Tandem's web side is what it is in production; the checks are called
-			// directly.
+		// Stopped whatever happens: its threads would keep the JVM, and the database,
+		// alive.
+		try {
+			List<CourseUpdates.Instance> reported = new ArrayList<>();
+			String before = course(false, reported);
+			String after = course(true, reported);
+			String updates = JSON.writeValueAsString(new CourseUpdates(reported));
+			WebServiceStubs.serveSiteInfo(moodle);
+			// Each look finds the other version: every check stores a snapshot and its
+			// changes.
+			moodle.stubFor(call("core_course_get_contents").inScenario("course")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("after")
+				.willReturn(WebServiceStubs.json(before)));
+			moodle.stubFor(call("core_course_get_contents").inScenario("course")
+				.whenScenarioStateIs("after")
+				.willSetStateTo(Scenario.STARTED)
+				.willReturn(WebServiceStubs.json(after)));
+			moodle.stubFor(call("core_course_get_updates_since").willReturn(WebServiceStubs.json(updates)));
+			try (ConfigurableApplicationContext tandem = startTandem()) {
+				CourseRef course = course(tandem.getBean(JdbcClient.class), moodle.baseUrl());
+				MoodleSites sites = tandem.getBean(MoodleSites.class);
+				sites.connect(course.platformId(), URI.create(moodle.baseUrl()), "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+						"bench");
+				MoodleSite site = sites.of(course.platformId()).orElseThrow();
+				MoodleWebServices webServices = tandem.getBean(MoodleWebServices.class);
+				CourseChecks checks = tandem.getBean(CourseChecks.class);
+
+				int changes = 0;
+				for (int i = 0; i < rounds / 4; i++) {
+					checks.check(course);
+				}
+				long[] changed = new long[rounds];
+				for (int i = 0; i < rounds; i++) {
+					long start = System.nanoTime();
+					changes = checks.check(course).newChanges();
+					changed[i] = System.nanoTime() - start;
+				}
+				long[] calls = time(rounds, () -> {
+					List<CourseContents.Section> sections = webServices.courseContents(site, course.contextId());
+					CourseUpdates since = webServices.updatesSince(site, course.contextId(), 0);
+					return sections.size() + since.instances().size();
+				});
+				moodle.stubFor(call("core_course_get_contents").atPriority(1).willReturn(WebServiceStubs.json(before)));
+				long[] unchanged = time(rounds, () -> checks.check(course).newChanges());
+				List<CourseContents.Section> a = parse(before);
+				List<CourseContents.Section> b = parse(after);
+				CourseUpdates named = JSON.readValue(updates, CourseUpdates.class);
+				long[] compare = time(rounds * 5,
+						() -> SnapshotComparison.compare(CourseSnapshot.of(a), CourseSnapshot.of(b), named).size());
+
+				System.out.printf(Locale.ROOT, "%nCourse check of %d modules in %d sections, %d rounds, PostgreSQL%n",
+						SnapshotComparisonBenchmark.SECTIONS * SnapshotComparisonBenchmark.MODULES_PER_SECTION,
+						SnapshotComparisonBenchmark.SECTIONS, rounds);
+				System.out.printf(Locale.ROOT,
+						"  course contents answer: %d KB; each changed check stores %d changes%n",
+						before.length() / 1024, changes);
+				line("check, course changed (fetch + compare + store)", changed);
+				line("check, course unchanged (fetch + compare)", unchanged);
+				line("the two web-service calls alone (HTTP + JSON)", calls);
+				line("snapshot both versions + compare, in memory", compare);
+				System.out.printf(Locale.ROOT, "  Tandem's own part of a changed check (median): %.2f ms%n",
+						(median(changed) - median(calls)) / 1e6);
+			}
+		}
+		finally {
+			moodle.stop();
+		}
+	}
+
+	/**
+	 * Tandem as in production, on a PostgreSQL of its own; the checks are called
+	 * directly.
+	 */
+	static ConfigurableApplicationContext startTandem() {
+		return new SpringApplicationBuilder(TandemApplication.class).profiles("test")
 			.properties("server.port=0", "spring.datasource.url=" + TestDatabases.newPostgresDatabase(),
 					"spring.datasource.username=postgres", "spring.datasource.password=",
 					"tandem.base-url=http://localhost:8080", "tandem.lti.platforms-dir=target/no-platform-files",
 					"logging.level.org.tandem=WARN")
 			.run();
-		try {
-			CourseRef course = course(tandem.getBean(JdbcClient.class), moodle.baseUrl());
-			MoodleSites sites = tandem.getBean(MoodleSites.class);
-			sites.connect(course.platformId(), URI.create(moodle.baseUrl()), "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-					"bench");
-			MoodleSite site = sites.of(course.platformId()).orElseThrow();
-			MoodleWebServices webServices = tandem.getBean(MoodleWebServices.class);
-			CourseChecks checks = tandem.getBean(CourseChecks.class);
-
-			int changes = 0;
-			for (int i = 0; i < rounds / 4; i++) {
-				checks.check(course);
-			}
-			long[] changed = new long[rounds];
-			for (int i = 0; i < rounds; i++) {
-				long start = System.nanoTime();
-				changes = checks.check(course).newChanges();
-				changed[i] = System.nanoTime() - start;
-			}
-			long[] calls = time(rounds, () -> {
-				List<CourseContents.Section> sections = webServices.courseContents(site, course.contextId());
-				CourseUpdates since = webServices.updatesSince(site, course.contextId(), 0);
-				return sections.size() + since.instances().size();
-			});
-			moodle.stubFor(call("core_course_get_contents").atPriority(1).willReturn(WebServiceStubs.json(before)));
-			long[] unchanged = time(rounds, () -> checks.check(course).newChanges());
-			List<CourseContents.Section> a = parse(before);
-			List<CourseContents.Section> b = parse(after);
-			CourseUpdates named = JSON.readValue(updates, CourseUpdates.class);
-			long[] compare = time(rounds * 5,
-					() -> SnapshotComparison.compare(CourseSnapshot.of(a), CourseSnapshot.of(b), named).size());
-
-			System.out.printf(Locale.ROOT, "%nCourse check of %d modules in %d sections, %d rounds, PostgreSQL%n",
-					SnapshotComparisonBenchmark.SECTIONS * SnapshotComparisonBenchmark.MODULES_PER_SECTION,
-					SnapshotComparisonBenchmark.SECTIONS, rounds);
-			System.out.printf(Locale.ROOT, "  course contents answer: %d KB; each changed check stores %d changes%n",
-					before.length() / 1024, changes);
-			line("check, course changed (fetch + compare + store)", changed);
-			line("check, course unchanged (fetch + compare)", unchanged);
-			line("the two web-service calls alone (HTTP + JSON)", calls);
-			line("snapshot both versions + compare, in memory", compare);
-			System.out.printf(Locale.ROOT, "  Tandem's own part of a changed check (median): %.2f ms%n",
-					(median(changed) - median(calls)) / 1e6);
-		}
-		finally {
-			tandem.close();
-			moodle.stop();
-		}
 	}
 
 	/**
