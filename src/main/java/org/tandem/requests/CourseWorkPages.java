@@ -73,19 +73,22 @@ class CourseWorkPages {
 		reviews.values().forEach(r -> ids.add(r.engineerId()));
 		Map<Long, Person> people = directory.people(ids);
 		Set<String> targeted = about.keys();
-		List<ChangeView> changeViews = changes.stream()
+		List<CourseChange> shown = changes.stream()
 			.sorted(Comparator.comparing((CourseChange c) -> !targeted.contains(c.artifactKey()))
 				.thenComparing(CourseChange::detectedAt, Comparator.reverseOrder()))
 			.limit(MAX_CHANGES)
-			.map(c -> {
-				Reworks.Review review = reviews.get(c.id());
-				return new ChangeView(c, targeted.contains(c.artifactKey()),
-						c.type() == Change.Type.REMOVED ? null
-								: Artifact.link(site, c.artifactKind(), c.artifactId(), c.artifactType()),
-						review == null ? null : review.verdict(),
-						review == null ? null : label(people, review.engineerId()));
-			})
 			.toList();
+		Map<Long, List<String>> elsewhere = reworks.forOtherRequests(request.id(),
+				shown.stream().map(CourseChange::id).toList());
+		List<ChangeView> changeViews = shown.stream().map(c -> {
+			Reworks.Review review = reviews.get(c.id());
+			return new ChangeView(c, targeted.contains(c.artifactKey()),
+					c.type() == Change.Type.REMOVED ? null
+							: Artifact.link(site, c.artifactKind(), c.artifactId(), c.artifactType()),
+					review == null ? null : review.verdict(),
+					review == null ? null : label(people, review.engineerId()),
+					elsewhere.getOrDefault(c.id(), List.of()));
+		}).toList();
 		Map<Long, CourseChange> shownBy = history.changes(request.courseId(),
 				done.stream().map(Reworks.Rework::changeId).filter(Objects::nonNull).toList());
 		List<ReworkView> reworkViews = done.stream().map(r -> {
@@ -141,8 +144,11 @@ class CourseWorkPages {
 
 	/**
 	 * @param link null for a removed artifact
+	 * @param reworkedFor the titles of the other requests this change was recorded as
+	 * work for, so that one edit is not counted twice unknowingly
 	 */
-	record ChangeView(CourseChange change, boolean targeted, String link, Reworks.Verdict verdict, String reviewer) {
+	record ChangeView(CourseChange change, boolean targeted, String link, Reworks.Verdict verdict, String reviewer,
+			List<String> reworkedFor) {
 	}
 
 	/**

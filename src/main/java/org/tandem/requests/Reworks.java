@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,26 @@ class Reworks {
 				reviews.put(rs.getLong(1), new Review(Verdict.REWORKED, rs.getLong(2)));
 			});
 		return reviews;
+	}
+
+	/**
+	 * For each of these changes, the titles of the other requests it was recorded as work
+	 * for.
+	 */
+	Map<Long, List<String>> forOtherRequests(long requestId, Collection<Long> changeIds) {
+		Map<Long, List<String>> titles = new HashMap<>();
+		if (changeIds.isEmpty()) {
+			return titles;
+		}
+		jdbc.sql("""
+				select w.change_id, r.title from rework w join help_request r on r.id = w.request_id
+				 where w.change_id in (:changes) and w.request_id <> :request order by r.created_at""")
+			.param("changes", changeIds)
+			.param("request", requestId)
+			.query((ResultSet rs) -> {
+				titles.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return titles;
 	}
 
 	private static Rework rework(ResultSet rs, int n) throws SQLException {

@@ -159,6 +159,22 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 	}
 
 	@Test
+	void changeRecordedForOneRequestSaysSoOnTheOtherRequestsOfTheCourse() {
+		long first = fileAbout("Première demande", "M:103");
+		long second = filedThenEdited("Seconde demande", "M:103");
+		long renamed = changeId(103, "RENAMED");
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), first));
+		client.submit(engineer, "/changes/" + renamed + "/rework", Map.of("kind", "MEDIATION"));
+
+		Page other = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), second));
+
+		assertThat(other.body()).contains(html(english("work.reworked-elsewhere", "Première demande")),
+				"rework-" + renamed);
+		Page same = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), first));
+		assertThat(same.body()).doesNotContain(html(english("work.reworked-elsewhere", "Première demande")));
+	}
+
+	@Test
 	void reworkKeepsTheArtifactsNameWhenMoodleDeletesItLater() {
 		long id = filedThenEdited("Avant suppression", "M:103");
 		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
