@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,13 +21,12 @@ import org.tandem.lti.Platform;
 import org.tandem.lti.PlatformRegistration;
 import org.tandem.lti.TestPlatform;
 import org.tandem.moodle.MoodleSite;
+import org.tandem.moodle.WebServiceStubs;
 import org.tandem.moodle.WebServicesTestSupport;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.ClassPathResource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -47,8 +44,6 @@ import static org.tandem.lti.Messages.html;
 @ExtendWith(OutputCaptureExtension.class)
 class WebServicesAdminTest extends WebServicesTestSupport {
 
-	static final String ENDPOINT = "/webservice/rest/server.php";
-
 	static final String TOKEN = "8c1f4e2a9b7d4c6e0f3a5b8d2e7c9a41";
 
 	@Test
@@ -62,7 +57,7 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 		Page saved = setWebServices(admin, PLATFORM.issuer(), TOKEN);
 
 		MOODLE.verify(1,
-				postRequestedFor(urlEqualTo(ENDPOINT))
+				postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT))
 					.withRequestBody(containing("wsfunction=core_webservice_get_site_info"))
 					.withRequestBody(containing("wstoken=" + TOKEN)));
 		assertThat(saved.status()).isEqualTo(200);
@@ -99,7 +94,8 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 
 		Page refused = setWebServices(admin, PLATFORM.issuer(), TOKEN);
 
-		MOODLE.verify(1, postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(containing("wstoken=" + TOKEN)));
+		MOODLE.verify(1,
+				postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT)).withRequestBody(containing("wstoken=" + TOKEN)));
 		assertThat(refused.body())
 			.contains(html(says.apply("moodle.problem.invalid-token")),
 					html(says.apply("admin.web-services.token.again")))
@@ -109,8 +105,7 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 
 	@Test
 	void moodleOutOfReachIsSaidTheAddressStaysInTheFormAndNothingIsKept() {
-		MOODLE
-			.stubFor(post(urlPathEqualTo(ENDPOINT)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		MOODLE.stubFor(post(urlPathEqualTo(WebServiceStubs.ENDPOINT)).willReturn(WebServiceStubs.down()));
 		String unavailable = html(english("moodle.problem.unavailable"));
 
 		Page reset = setWebServices(client.launchAs("siteadmin"), PLATFORM.issuer(), TOKEN);
@@ -137,7 +132,7 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 
 		assertThat(refused.body()).contains(html(english(message, "127.0.0.1")), "value=\"" + siteUrl + "\"")
 			.doesNotContain(TOKEN);
-		MOODLE.verify(0, postRequestedFor(urlPathEqualTo(ENDPOINT)));
+		MOODLE.verify(0, postRequestedFor(urlPathEqualTo(WebServiceStubs.ENDPOINT)));
 		assertThat(kept()).isZero();
 	}
 
@@ -152,7 +147,7 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 			.doesNotContain("8c1f4e2a");
 		assertThat(setWebServices(admin, PLATFORM.issuer(), "a".repeat(129)).body())
 			.contains(html(english("admin.web-services.token.invalid")));
-		MOODLE.verify(0, postRequestedFor(urlPathEqualTo(ENDPOINT)));
+		MOODLE.verify(0, postRequestedFor(urlPathEqualTo(WebServiceStubs.ENDPOINT)));
 		assertThat(kept()).isZero();
 	}
 
@@ -165,7 +160,7 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 				Map.of("siteUrl", PLATFORM.issuer(), "token", TOKEN));
 
 		assertThat(refused.status()).isEqualTo(403);
-		MOODLE.verify(0, postRequestedFor(urlPathEqualTo(ENDPOINT)));
+		MOODLE.verify(0, postRequestedFor(urlPathEqualTo(WebServiceStubs.ENDPOINT)));
 		assertThat(kept()).isZero();
 	}
 
@@ -183,7 +178,7 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 					Map.of("siteUrl", PLATFORM.issuer(), "token", TOKEN, "_csrf", csrf));
 			assertThat(refused.status()).as(action).isEqualTo(403);
 		}
-		MOODLE.verify(0, postRequestedFor(urlPathEqualTo(ENDPOINT)));
+		MOODLE.verify(0, postRequestedFor(urlPathEqualTo(WebServiceStubs.ENDPOINT)));
 		assertThat(kept()).isZero();
 	}
 
@@ -225,7 +220,8 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 		assertThat(refused.body()).contains(html(english("moodle.problem.invalid-token")),
 				english("admin.web-services.token-end", "9a41"));
 		assertThat(kept()).as("a failed check keeps the token: Moodle may be fixed").isOne();
-		MOODLE.verify(3, postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(containing("wstoken=" + TOKEN)));
+		MOODLE.verify(3,
+				postRequestedFor(urlEqualTo(WebServiceStubs.ENDPOINT)).withRequestBody(containing("wstoken=" + TOKEN)));
 
 		Page removed = client.submit(refused, "/admin/web-services/delete", Map.of());
 		assertThat(removed.body()).contains(html(english("admin.web-services.not-set")))
@@ -246,9 +242,7 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 	 * included.
 	 */
 	static void moodleAnswers(String answer) {
-		MOODLE.stubFor(post(urlPathEqualTo(ENDPOINT))
-			.withRequestBody(containing("wsfunction=core_webservice_get_site_info"))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(answer)));
+		MOODLE.stubFor(WebServiceStubs.call("core_webservice_get_site_info").willReturn(WebServiceStubs.json(answer)));
 	}
 
 	/**
@@ -263,12 +257,7 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 	}
 
 	static String capture(String name) {
-		try {
-			return new ClassPathResource("moodle/webservices/" + name).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return WebServiceStubs.text("moodle/webservices/" + name);
 	}
 
 	@SuppressWarnings("unchecked")
