@@ -62,8 +62,8 @@ class WebServicesController {
 	String connect(@AuthenticationPrincipal LaunchSession launch,
 			@Valid @ModelAttribute("webServicesForm") WebServicesForm form, BindingResult errors, Model model) {
 		if (!sites.canKeepTokens()) {
-			return page.show(launch, model); // the section says what Tandem's operator
-												// must do
+			// The section says what Tandem's operator must do.
+			return page.show(launch, model);
 		}
 		URI siteUrl = errors.hasFieldErrors("siteUrl") ? null : siteUrl(launch, form.siteUrl(), errors);
 		if (errors.hasErrors()) {

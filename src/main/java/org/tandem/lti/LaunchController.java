@@ -49,9 +49,8 @@ class LaunchController {
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		// The next page is reached by a navigation of this page, so that the browser
-		// marks
-		// it same-origin (see PageSessionIdResolver); a redirect would carry Moodle's
-		// site.
+		// marks it same-origin (see PageSessionIdResolver); a redirect would carry
+		// Moodle's site.
 		model.addAttribute("launch", session);
 		return "lti/continue";
 	}

@@ -84,8 +84,8 @@ class Launches {
 		query.add("state", issued.state());
 		query.add("nonce", issued.nonce());
 		if (login.messageHint() != null) {
-			query.add("lti_message_hint", login.messageHint()); // opaque: echoed back
-																// unchanged
+			// Opaque: echoed back unchanged.
+			query.add("lti_message_hint", login.messageHint());
 		}
 		// Every value strictly form-encoded: Moodle's hints are JSON, with braces and
 		// quotes.

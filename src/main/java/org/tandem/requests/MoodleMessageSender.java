@@ -42,8 +42,7 @@ class MoodleMessageSender {
 			initialDelayString = "${tandem.mail.poll-interval:10s}")
 	void sendDue() {
 		// A platform whose web services were removed would refuse each attempt: its
-		// messages
-		// are given up now, rather than sent long after if they are set again.
+		// messages are given up now, rather than sent long after if they are set again.
 		for (long platformId : outbox.moodlePlatformsWaiting()) {
 			if (sites.of(platformId).isEmpty()) {
 				outbox.giveUpMoodleMessages(platformId, NO_WEB_SERVICES);
@@ -60,9 +59,8 @@ class MoodleMessageSender {
 		}
 		try {
 			// The same id at each attempt. Moodle only echoes it (a message that Moodle
-			// took but
-			// whose answer was lost is delivered twice), but it ties Moodle's answer to
-			// this row.
+			// took but whose answer was lost is delivered twice), but it ties Moodle's
+			// answer to this row.
 			MessageResult result = webServices.sendInstantMessage(site.get(), message.moodleUserId(), message.body(),
 					"tandem-" + message.id());
 			if (result.sent()) {
@@ -70,9 +68,8 @@ class MoodleMessageSender {
 			}
 			else {
 				// Moodle's reason: no such user, or their preferences refuse the message,
-				// in the same
-				// words whether they block the service account or it lacks the capability
-				// to message anyone.
+				// in the same words whether they block the service account or it lacks
+				// the capability to message anyone.
 				outbox.refused(message, "Moodle refused it: " + result.error()
 						+ " Allow moodle/site:messageanyuser in the role of Tandem's service account, and check that"
 						+ " Moodle user " + message.moodleUserId() + " still exists" + SETUP);

@@ -140,9 +140,8 @@ abstract class CourseCheckStorageTests {
 	void twoChecksAtOnceStoreEachChangeOnce() throws Exception {
 		long first = checks.check(bio101).snapshot().checkedAt().getEpochSecond();
 		// As Moodle does, name the edits only to a look since the first check; and let a
-		// check
-		// that starts once the edits are stored ask from a later second (Moodle counts
-		// seconds).
+		// check that starts once the edits are stored ask from a later second (Moodle
+		// counts seconds).
 		MOODLE.stubFor(call("core_course_get_updates_since", "courseid=14").atPriority(2)
 			.willReturn(capture("bio101/08-get-updates-since-unchanged-course.json")));
 		MOODLE.stubFor(call("core_course_get_updates_since", "courseid=14", "since=" + first).atPriority(1)

@@ -45,19 +45,15 @@ class SnapshotComparisonTest {
 
 		List<Change> changes = compare(course(BEFORE), course(AFTER), updates);
 
-		assertThat(read(changes)).containsExactlyInAnyOrder("RENAMED M:103 [configuration]", // 1
-																								// page
-																								// renamed
-				"MODIFIED M:112 [configuration]", // 2 quiz settings: only Moodle's
-													// updates show it
-				"MODIFIED M:105 [configuration, contentfiles]", // 3 file replaced
-				"MODIFIED M:101 [configuration]", // 4 forum description
-				"HIDDEN M:104 [configuration]", // 5 url hidden
-				"MOVED M:110", // 6 assign moved to another section: Moodle says nothing
-				"REMOVED M:111", // 7 choice deleted
-				"ADDED M:127 [configuration]", // 8 page added
-				"RENAMED S:48", // 9 section renamed...
-				"MODIFIED S:48"); // ... and its summary
+		// Each edit of the capture, in the order of its README: 1 page renamed; 2 quiz
+		// settings, which only Moodle's updates show; 3 file replaced; 4 forum
+		// description; 5 url hidden; 6 assign moved to another section, of which Moodle
+		// says nothing; 7 choice deleted; 8 page added; 9 section renamed, and its
+		// summary.
+		assertThat(read(changes)).containsExactlyInAnyOrder("RENAMED M:103 [configuration]",
+				"MODIFIED M:112 [configuration]", "MODIFIED M:105 [configuration, contentfiles]",
+				"MODIFIED M:101 [configuration]", "HIDDEN M:104 [configuration]", "MOVED M:110", "REMOVED M:111",
+				"ADDED M:127 [configuration]", "RENAMED S:48", "MODIFIED S:48");
 		Change renamed = find(changes, Change.Type.RENAMED, "M:103");
 		assertThat(renamed.before().name()).isEqualTo("Présentation du cours");
 		assertThat(renamed.after().name()).isEqualTo("Présentation du cours et objectifs");

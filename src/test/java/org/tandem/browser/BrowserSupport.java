@@ -122,8 +122,7 @@ abstract class BrowserSupport {
 				"--disable-search-engine-choice-screen", "--password-store=basic", "--window-size=1280,1000",
 				"--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
 		// Third-party cookies blocked, as the strictest browsers do: cookie_controls_mode
-		// 1
-		// is Chrome's "Block third-party cookies" setting (0 allows them, 2 only in
+		// 1 is Chrome's "Block third-party cookies" setting (0 allows them, 2 only in
 		// incognito); block_third_party_cookies is its older form. The browser speaks
 		// English, so that French pages show the launch's locale wins.
 		options.setExperimentalOption("prefs", Map.of("profile.cookie_controls_mode", 1,

@@ -143,8 +143,7 @@ class CourseLoopBrowserIT extends BrowserSteps {
 		clickAndWait(driver.findElement(By.id("check-course")), "the course checked",
 				d -> !d.findElements(By.cssSelector("#course .alert-success")).isEmpty());
 		// The course was also checked right after the request was filed; the rename may
-		// have
-		// been found then, so the count of new changes is one or none.
+		// have been found then, so the count of new changes is one or none.
 		assertThat(driver.findElement(By.cssSelector("#course .alert-success")).getText())
 			.startsWith("Course checked: ");
 		assertThat(driver.findElement(By.cssSelector("#course")).getText())

@@ -127,8 +127,7 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 		clickAndWait(inQueue.findElement(By.linkText(TITLE)), "the request from the platform's queue", titled(TITLE));
 		assertThat(frameUrl()).contains(requestPath + "?session=");
 		// Eric is Instructor of the course too, as Moodle makes designers: the teacher's
-		// own
-		// actions are still not his.
+		// own actions are still not his.
 		assertThat(buttons()).contains("La prendre en charge", "Attribuer", "Refuser")
 			.doesNotContain("Retirer cette demande");
 		assertThat(fact("Première réponse")).startsWith("attendue depuis");

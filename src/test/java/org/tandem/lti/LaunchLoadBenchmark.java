@@ -167,8 +167,7 @@ public final class LaunchLoadBenchmark {
 
 			printMachine();
 			// One launch alone first: it fetches the key set, which 32 cold launches at
-			// once
-			// could time out on.
+			// once could time out on.
 			started = Instant.now();
 			launch("first-launch");
 			System.out.printf("First launch (cold, fetches Moodle's key set): %d ms%n",

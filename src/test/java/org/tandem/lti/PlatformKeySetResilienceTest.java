@@ -58,8 +58,7 @@ class PlatformKeySetResilienceTest extends LaunchTestSupport {
 		RefusedLaunchesTest.assertRefused(first, LaunchProblem.UNKNOWN_KEY);
 		RefusedLaunchesTest.assertRefused(second, LaunchProblem.UNKNOWN_KEY);
 		// One fetch at the first launch, one refresh for the first unknown kid; the
-		// second
-		// unknown kid comes within the minimum interval and fetches nothing.
+		// second unknown kid comes within the minimum interval and fetches nothing.
 		assertThat(moodle.platform.keySetFetches()).isEqualTo(2);
 	}
 
@@ -157,8 +156,8 @@ class PlatformKeySetResilienceTest extends LaunchTestSupport {
 		Moodle moodle = newMoodle();
 		moodle.serveKeys("max-age=1", moodle.platform.key());
 		assertThat(moodle.client.launchAs("teacher").status()).isEqualTo(200);
-		Thread.sleep(1_200); // the platform's max-age has passed: the cache must ask
-								// again
+		// The platform's max-age has passed: the cache must ask again.
+		Thread.sleep(1_200);
 		moodle.site.stubFor(get(urlPathEqualTo(TestPlatform.KEYS_PATH)).willReturn(aResponse().withStatus(500)));
 
 		LaunchClient.Page page = moodle.client.launchAs("teacher");

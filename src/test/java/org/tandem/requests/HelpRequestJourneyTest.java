@@ -60,8 +60,8 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 	@Test
 	void wholeJourneyFromFilingToRating() throws Exception {
 		Page teacher = client.launchAs(TEACHER);
-		client.launchAs(ENGINEER); // the engineer is known to Tandem once they have
-									// launched
+		// The engineer is known to Tandem once they have launched.
+		client.launchAs(ENGINEER);
 
 		Page filed = file(teacher, "Rethink the final assessment");
 		assertThat(filed.body()).contains("Your request was sent", "Rethink the final assessment", "New",
@@ -183,8 +183,8 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		long id = requestId(second);
 		Page engineer = client.launchAs(ENGINEER);
 		client.submit(client.open(link(engineer, "/requests/" + id + "?")), "/take", Map.of());
-		Page refused = client.submit(second, "/withdraw", Map.of()); // the page as it was
-																		// before
+		// The page as it was before.
+		Page refused = client.submit(second, "/withdraw", Map.of());
 		assertThat(refused.body()).contains("can no longer be withdrawn", "Taken");
 	}
 

@@ -215,8 +215,7 @@ public final class QueueBenchmark {
 
 				Facts facts = facts(db, registered.id());
 				// The same engineer launching from the busiest course: the queue page
-				// then lists
-				// that course's requests too.
+				// then lists that course's requests too.
 				String busiestContext = text(db, "select context_id from course where id = " + facts.busiestCourse());
 				LaunchClient.Page busy = new LaunchClient(tandem, platform).launchAs(ENGINEER,
 						claims -> context(claims).put("id", busiestContext));
@@ -344,11 +343,9 @@ public final class QueueBenchmark {
 				+ " create unique index on b_engineer (idx); analyze b_course; analyze b_teacher; analyze b_engineer");
 
 		// Requests: ids in creation order over four years; courses on a long tail (the
-		// busiest
-		// has ~2% of all, the median course ~35); the last 5% (about 73 days) mostly
-		// open,
-		// the rest mostly closed; assignee null when new, withdrawn, or half the
-		// declined.
+		// busiest has ~2% of all, the median course ~35); the last 5% (about 73 days)
+		// mostly open, the rest mostly closed; assignee null when new, withdrawn, or half
+		// the declined.
 		step(db, "help requests",
 				"""
 						insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
@@ -405,10 +402,8 @@ public final class QueueBenchmark {
 					.formatted(platform, topicArray, text, courses, ENGINEERS, now, totalRequests, TEACHERS));
 
 		// About messagesPerRequest messages each (1 to 2×avg−1), alternately the
-		// teacher's and
-		// the engineer's, spread between creation and last activity; one engineer message
-		// in
-		// seven is an internal note.
+		// teacher's and the engineer's, spread between creation and last activity; one
+		// engineer message in seven is an internal note.
 		int spread = 2 * messagesPerRequest - 1;
 		step(db, "messages", """
 				insert into request_message (request_id, author_id, internal, body, created_at)

@@ -125,8 +125,8 @@ class RequestAccessTest extends LaunchTestSupport {
 
 	@Test
 	void engineerWhoIsInstructorOfTheCourseStillCannotRateTheirOwnHelp() {
-		Page engineer = client.launchAs("noneditingteacher"); // Instructor of course 2,
-																// as Moodle makes them
+		// Instructor of course 2, as Moodle makes them.
+		Page engineer = client.launchAs("noneditingteacher");
 
 		assertThat(engineer.body()).contains("Access test");
 		Page request = client.open("/requests/" + requestId + "?session=" + engineer.sessionId());
