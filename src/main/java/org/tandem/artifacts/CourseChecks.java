@@ -64,15 +64,16 @@ public class CourseChecks {
 		if (site.isEmpty()) {
 			return new CourseCheck(CourseCheck.Outcome.NOT_CONFIGURED, null, null, 0);
 		}
+		Instant since = store.latestHead(course.id()).map(SnapshotStore.Head::checkedAt).orElse(null);
 		List<CourseContents.Section> sections;
+		CourseUpdates updates;
 		try {
 			sections = webServices.courseContents(site.get(), course.contextId());
+			updates = since == null ? null : updatesSince(site.get(), course, since);
 		}
 		catch (MoodleException ex) {
 			return new CourseCheck(CourseCheck.Outcome.FAILED, ex.problem(), null, 0);
 		}
-		Instant since = store.latestHead(course.id()).map(SnapshotStore.Head::checkedAt).orElse(null);
-		CourseUpdates updates = since == null ? null : updatesSince(site.get(), course, since);
 		return transaction.execute(status -> record(course.id(), CourseSnapshot.of(sections), updates, since));
 	}
 
@@ -142,13 +143,19 @@ public class CourseChecks {
 
 	/**
 	 * Moodle's own word on what changed since the last look. Without it (a service
-	 * lacking the function) the comparison still finds every change it can see.
+	 * lacking the function) the comparison still finds every change it can see. A Moodle
+	 * down fails the check instead: this check's time would be the next one's
+	 * {@code since}, and what only Moodle's word shows (a quiz's time limit) would be
+	 * lost.
 	 */
 	private CourseUpdates updatesSince(MoodleSite site, CourseRef course, Instant since) {
 		try {
 			return webServices.updatesSince(site, course.contextId(), since.getEpochSecond());
 		}
 		catch (MoodleException ex) {
+			if (ex.problem() == MoodleException.Problem.UNAVAILABLE) {
+				throw ex;
+			}
 			return null;
 		}
 	}

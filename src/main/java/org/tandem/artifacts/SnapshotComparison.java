@@ -25,6 +25,10 @@ public final class SnapshotComparison {
 
 	private static final String CONFIGURATION = "configuration";
 
+	/** Areas Moodle names for any module whose teachers changed it. */
+	private static final Set<String> DESIGN = Set.of(CONFIGURATION, "contentfiles", "introfiles",
+			"introattachmentfiles", "packagefiles", "questions");
+
 	private SnapshotComparison() {
 	}
 
@@ -41,7 +45,8 @@ public final class SnapshotComparison {
 		}
 		for (Artifact now : is.values()) {
 			Artifact old = was.get(now.key());
-			Set<String> named = now.kind() == Artifact.Kind.MODULE ? areas.getOrDefault(now.id(), Set.of()) : Set.of();
+			Set<String> named = now.kind() == Artifact.Kind.MODULE
+					? designAreas(now.type(), areas.getOrDefault(now.id(), Set.of())) : Set.of();
 			if (old == null) {
 				changes.add(new Change(Change.Type.ADDED, null, now, named));
 				continue;
@@ -147,6 +152,23 @@ public final class SnapshotComparison {
 			run.add(i);
 		}
 		return run;
+	}
+
+	/**
+	 * What Moodle's areas say of the course's design. Moodle also names what learners do
+	 * (forum discussions, glossary, database and wiki entries, choice answers, comments,
+	 * ratings) and the caller's own completion and grades: none of that is a rework. Book
+	 * entries are its chapters; a lesson's pages and answers are its content.
+	 */
+	static Set<String> designAreas(String moduleType, Set<String> areas) {
+		Set<String> design = new TreeSet<>();
+		for (String area : areas) {
+			if (DESIGN.contains(area) || "book".equals(moduleType) && "entries".equals(area)
+					|| "lesson".equals(moduleType) && ("pages".equals(area) || "answers".equals(area))) {
+				design.add(area);
+			}
+		}
+		return design;
 	}
 
 	private static Map<Long, Set<String>> areas(CourseUpdates updates) {

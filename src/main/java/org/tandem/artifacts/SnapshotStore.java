@@ -29,6 +29,11 @@ class SnapshotStore {
 	private static final TypeReference<List<Artifact>> ARTIFACTS = new TypeReference<>() {
 	};
 
+	/** Changes, with when Moodle last showed the course as it was before each. */
+	private static final String CHANGES = """
+			select c.*, b.checked_at as before_seen_at from course_change c
+			  join course_snapshot b on b.id = c.before_snapshot_id""";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -115,21 +120,21 @@ class SnapshotStore {
 	}
 
 	List<CourseChange> changesSince(long courseId, Instant since) {
-		return jdbc.sql("select * from course_change where course_id = ? and detected_at > ? order by detected_at, id")
+		return jdbc.sql(CHANGES + " where c.course_id = ? and c.detected_at > ? order by c.detected_at, c.id")
 			.params(courseId, Timestamp.from(since))
 			.query(SnapshotStore::change)
 			.list();
 	}
 
 	Optional<CourseChange> change(long courseId, long changeId) {
-		return jdbc.sql("select * from course_change where course_id = ? and id = ?")
+		return jdbc.sql(CHANGES + " where c.course_id = ? and c.id = ?")
 			.params(courseId, changeId)
 			.query(SnapshotStore::change)
 			.optional();
 	}
 
 	List<CourseChange> changes(long courseId, Collection<Long> changeIds) {
-		return jdbc.sql("select * from course_change where course_id = :course and id in (:ids)")
+		return jdbc.sql(CHANGES + " where c.course_id = :course and c.id in (:ids)")
 			.param("course", courseId)
 			.param("ids", changeIds)
 			.query(SnapshotStore::change)
@@ -156,7 +161,7 @@ class SnapshotStore {
 				Artifact.Kind.valueOf(rs.getString("artifact_kind")), rs.getLong("artifact_id"),
 				rs.getString("artifact_type"), rs.getString("name_before"), rs.getString("name_after"),
 				areas == null ? Set.of() : Set.copyOf(Arrays.asList(areas.split(","))),
-				rs.getTimestamp("detected_at").toInstant());
+				rs.getTimestamp("before_seen_at").toInstant(), rs.getTimestamp("detected_at").toInstant());
 	}
 
 }

@@ -21,9 +21,16 @@ public class MoodleException extends RuntimeException {
 		COURSE_NOT_ACCESSIBLE,
 		/** Messaging is disabled on the site. */
 		MESSAGING_DISABLED,
+		/** The service account's role lacks a capability the function checks. */
+		MISSING_CAPABILITY,
 		/** Moodle refused the call's parameters. */
 		INVALID_PARAMETER,
-		/** Moodle is down, too slow, or answered something that is not its JSON. */
+		/** Web services or the REST protocol are turned off (Moodle answers HTTP 403). */
+		WEB_SERVICES_OFF,
+		/**
+		 * Moodle is down, in maintenance, too slow, or answered something that is not its
+		 * JSON: worth trying again later.
+		 */
 		UNAVAILABLE,
 		/** Any other error Moodle reports. */
 		OTHER;

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,21 +45,42 @@ public class MoodleWebServices {
 	}
 
 	public SiteInfo siteInfo(MoodleSite site) {
-		return JSON.treeToValue(call(site, "core_webservice_get_site_info", Map.of()), SiteInfo.class);
+		String function = "core_webservice_get_site_info";
+		return read(site, function, call(site, function, Map.of()), JSON.constructType(SiteInfo.class));
 	}
 
 	public List<CourseContents.Section> courseContents(MoodleSite site, String courseId) {
-		JsonNode sections = call(site, "core_course_get_contents", Map.of("courseid", courseId));
-		return JSON.convertValue(sections,
+		String function = "core_course_get_contents";
+		return read(site, function, call(site, function, Map.of("courseid", courseId)),
 				JSON.getTypeFactory().constructCollectionType(List.class, CourseContents.Section.class));
 	}
 
 	/** What changed in the course's modules since this time (Unix seconds). */
 	public CourseUpdates updatesSince(MoodleSite site, String courseId, long since) {
+		String function = "core_course_get_updates_since";
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("courseid", courseId);
 		params.put("since", Long.toString(since));
-		return JSON.treeToValue(call(site, "core_course_get_updates_since", params), CourseUpdates.class);
+		return read(site, function, call(site, function, params), JSON.constructType(CourseUpdates.class));
+	}
+
+	/**
+	 * Moodle's JSON as Tandem reads it. Another shape (a proxy's answer, a plugin that
+	 * changed a function) is not Moodle as Tandem knows it: unavailable, not a failure of
+	 * the page.
+	 */
+	private static <T> T read(MoodleSite site, String function, JsonNode answer, JavaType type) {
+		try {
+			T value = JSON.convertValue(answer, type);
+			if (value == null) {
+				throw new IllegalArgumentException("empty answer");
+			}
+			return value;
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			log.warn("Moodle {} answered {} with JSON of another shape: {}", site.siteUrl(), function, ex.getMessage());
+			throw new MoodleException(MoodleException.Problem.UNAVAILABLE, function, "unexpected answer", ex);
+		}
 	}
 
 	/**
@@ -118,8 +140,10 @@ public class MoodleWebServices {
 		}
 		if (response.statusCode() != 200) {
 			log.warn("Moodle {} answered HTTP {} to {}", site.siteUrl(), response.statusCode(), function);
-			throw new MoodleException(MoodleException.Problem.UNAVAILABLE, function, "HTTP " + response.statusCode(),
-					null);
+			// Moodle's REST server answers 403 with an empty body when web services or
+			// REST are off.
+			throw new MoodleException(response.statusCode() == 403 ? MoodleException.Problem.WEB_SERVICES_OFF
+					: MoodleException.Problem.UNAVAILABLE, function, "HTTP " + response.statusCode(), null);
 		}
 		JsonNode answer;
 		try {
@@ -147,6 +171,10 @@ public class MoodleWebServices {
 			case "requireloginerror", "errorcoursecontextnotvalid" -> MoodleException.Problem.COURSE_NOT_ACCESSIBLE;
 			case "disabled" -> MoodleException.Problem.MESSAGING_DISABLED;
 			case "invalidparameter" -> MoodleException.Problem.INVALID_PARAMETER;
+			// required_capability_exception: Moodle's message names the capability.
+			case "nopermissions" -> MoodleException.Problem.MISSING_CAPABILITY;
+			// The site is in maintenance mode: it comes back.
+			case "sitemaintenance" -> MoodleException.Problem.UNAVAILABLE;
 			default -> MoodleException.Problem.OTHER;
 		};
 	}

@@ -74,7 +74,8 @@ class CourseWorkPages {
 		Map<Long, Person> people = directory.people(ids);
 		Set<String> targeted = about.keys();
 		List<CourseChange> shown = changes.stream()
-			.sorted(Comparator.comparing((CourseChange c) -> !targeted.contains(c.artifactKey()))
+			.sorted(Comparator.comparing((CourseChange c) -> c.mayPredate(request.createdAt()))
+				.thenComparing(c -> !targeted.contains(c.artifactKey()))
 				.thenComparing(CourseChange::detectedAt, Comparator.reverseOrder()))
 			.limit(MAX_CHANGES)
 			.toList();
@@ -82,7 +83,7 @@ class CourseWorkPages {
 				shown.stream().map(CourseChange::id).toList());
 		List<ChangeView> changeViews = shown.stream().map(c -> {
 			Reworks.Review review = reviews.get(c.id());
-			return new ChangeView(c, targeted.contains(c.artifactKey()),
+			return new ChangeView(c, targeted.contains(c.artifactKey()), c.mayPredate(request.createdAt()),
 					c.type() == Change.Type.REMOVED ? null
 							: Artifact.link(site, c.artifactKind(), c.artifactId(), c.artifactType()),
 					review == null ? null : review.verdict(),
@@ -143,12 +144,14 @@ class CourseWorkPages {
 	}
 
 	/**
+	 * @param mayPredate Moodle had not shown the course since before the request was
+	 * filed: the change may be older than the request
 	 * @param link null for a removed artifact
 	 * @param reworkedFor the titles of the other requests this change was recorded as
 	 * work for, so that one edit is not counted twice unknowingly
 	 */
-	record ChangeView(CourseChange change, boolean targeted, String link, Reworks.Verdict verdict, String reviewer,
-			List<String> reworkedFor) {
+	record ChangeView(CourseChange change, boolean targeted, boolean mayPredate, String link, Reworks.Verdict verdict,
+			String reviewer, List<String> reworkedFor) {
 	}
 
 	/**

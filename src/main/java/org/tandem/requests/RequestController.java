@@ -1,5 +1,6 @@
 package org.tandem.requests;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.tandem.artifacts.CourseCheck;
 import org.tandem.lti.LaunchSession;
+import org.tandem.system.CorrelationIdFilter;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -146,11 +148,14 @@ class RequestController {
 	 * read.
 	 */
 	@PostMapping("/requests/{id}/course-check")
-	String checkCourse(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+	String checkCourse(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		CourseCheck check = desk.checkCourse(launch, id);
 		redirect.addFlashAttribute("checked", check.outcome());
 		redirect.addFlashAttribute("checkProblem", check.problem() == null ? null : check.problem().key());
+		// The log line of Moodle's answer carries this request's id, not the page's after
+		// the redirect.
+		redirect.addFlashAttribute("checkReference", request.getAttribute(CorrelationIdFilter.ATTRIBUTE));
 		redirect.addFlashAttribute("newChanges", check.newChanges());
 		return "redirect:/requests/" + id + "#course";
 	}

@@ -218,6 +218,37 @@ abstract class CourseCheckStorageTests {
 			.update();
 	}
 
+	/** What only Moodle's updates show must still be asked since the last look, later. */
+	@Test
+	void moodleDownForItsUpdatesFailsTheCheckAndKeepsWhenItLastLooked() {
+		checks.check(bio101);
+		Instant first = history.latest(bio101.id()).orElseThrow().checkedAt();
+		MOODLE.setScenarioState("bio101", "edited");
+		MOODLE.stubFor(call("core_course_get_updates_since").atPriority(1).willReturn(WebServiceStubs.down()));
+
+		CourseCheck check = checks.check(bio101);
+
+		assertThat(check.outcome()).isEqualTo(CourseCheck.Outcome.FAILED);
+		assertThat(check.problem()).isEqualTo(org.tandem.moodle.MoodleException.Problem.UNAVAILABLE);
+		assertThat(snapshots(bio101)).isEqualTo(1);
+		assertThat(history.latest(bio101.id()).orElseThrow().checkedAt()).isEqualTo(first);
+	}
+
+	/** A service without the function still sees every change the contents show. */
+	@Test
+	void serviceWithoutUpdatesSinceStillFindsWhatTheContentsShow() {
+		checks.check(bio101);
+		MOODLE.setScenarioState("bio101", "edited");
+		MOODLE.stubFor(call("core_course_get_updates_since").atPriority(1)
+			.willReturn(capture("bio101/errors/function-not-in-service.json")));
+
+		CourseCheck check = checks.check(bio101);
+
+		assertThat(check.outcome()).isEqualTo(CourseCheck.Outcome.CHECKED);
+		assertThat(check.newChanges()).isPositive();
+		assertThat(snapshots(bio101)).isEqualTo(2);
+	}
+
 	@Test
 	void moodleDownStoresNothingAndSaysUnavailable() {
 		MOODLE.stubFor(call("core_course_get_contents").atPriority(1).willReturn(WebServiceStubs.down()));

@@ -155,6 +155,22 @@ class SnapshotComparisonTest {
 				"RENAMED M:109 [configuration, pages]", "MODIFIED M:109 [configuration, pages]");
 	}
 
+	/**
+	 * Moodle names what learners did too (areas as in
+	 * {@code extra/get-updates-since-0.json}): a new forum discussion, a choice answered,
+	 * a rating, the caller's own completion are not changes of the course's design.
+	 */
+	@Test
+	void whatLearnersDoIsNoChangeButBookChaptersAndLessonPagesAre() {
+		List<Change> changes = compare(course(BEFORE), course(BEFORE),
+				updates(updated(100, "discussions"), updated(101, "discussions", "ratings", "comments"),
+						updated(111, "answers"), updated(112, "completion", "gradeitems"), updated(107, "entries"),
+						updated(109, "pages", "answers"), updated(108, "packagefiles")));
+
+		assertThat(read(changes)).containsExactlyInAnyOrder("MODIFIED M:107 [entries]",
+				"MODIFIED M:109 [answers, pages]", "MODIFIED M:108 [packagefiles]");
+	}
+
 	@Test
 	void contentRestrictionAndCompletionChangesAreModified() {
 		ArrayNode after = course(BEFORE);

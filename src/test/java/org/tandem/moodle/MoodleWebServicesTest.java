@@ -168,6 +168,36 @@ class MoodleWebServicesTest {
 		});
 	}
 
+	/**
+	 * Answers of Moodle that the captures lack, in the shape Moodle's external API gives
+	 * every exception ({@code exception}, {@code errorcode}, {@code message}).
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"core_message_send_instant_messages | {\"exception\":\"required_capability_exception\",\"errorcode\":\"nopermissions\",\"message\":\"Sorry, but you do not currently have permissions to do that (Send a message).\"} | MISSING_CAPABILITY",
+			"core_course_get_contents | {\"exception\":\"moodle_exception\",\"errorcode\":\"sitemaintenance\",\"message\":\"The site is undergoing maintenance and is currently not available\"} | UNAVAILABLE",
+			"core_course_get_contents | {\"status\":\"ok\"} | UNAVAILABLE",
+			"core_course_get_updates_since | [1, 2] | UNAVAILABLE",
+			"core_webservice_get_site_info | null | UNAVAILABLE" })
+	void moodleErrorsWithoutACaptureBecomeClearProblems(String function, String body, MoodleException.Problem problem) {
+		MOODLE.stubFor(post(urlPathEqualTo("/webservice/rest/server.php")).willReturn(WebServiceStubs.json(body)));
+
+		assertThatThrownBy(() -> call(function)).isInstanceOfSatisfying(MoodleException.class,
+				ex -> assertThat(ex.problem()).isEqualTo(problem));
+	}
+
+	/**
+	 * Moodle's REST server answers 403 with an empty body when web services or REST are
+	 * off.
+	 */
+	@Test
+	void forbiddenIsWebServicesTurnedOff() {
+		MOODLE.stubFor(post(urlPathEqualTo("/webservice/rest/server.php")).willReturn(aResponse().withStatus(403)));
+
+		assertThatThrownBy(() -> client.siteInfo(site)).isInstanceOfSatisfying(MoodleException.class,
+				ex -> assertThat(ex.problem()).isEqualTo(MoodleException.Problem.WEB_SERVICES_OFF));
+	}
+
 	@Test
 	void moodleDownSlowOrAnsweringGarbageIsUnavailable() {
 		MOODLE.stubFor(post(urlPathEqualTo("/webservice/rest/server.php")).willReturn(aResponse().withStatus(503)));

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,9 @@ import org.tandem.lti.LaunchClient.Page;
 import org.tandem.lti.TestPlatform;
 import org.tandem.moodle.WebServiceStubs;
 import org.tandem.moodle.WebServicesTestSupport;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -39,6 +43,7 @@ import static org.tandem.moodle.WebServiceStubs.capture;
  * the engineer checks the course, the engineer records them as reworks, and the teacher
  * sees them with links into Moodle.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CourseArtifactsTest extends WebServicesTestSupport {
 
 	static final String TOKEN = "4b1d0c9a3e2f4a5b8c7d6e5f40312a9b";
@@ -113,6 +118,7 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
 		assertThat(engineer.body()).contains("No change found yet", "Check the course now");
 		Page checked = client.submit(engineer, "/course-check", Map.of());
+		assertThat(checked.body()).doesNotContain(html(english("work.may-predate")));
 		assertThat(checked.body()).contains("new changes", "Présentation du cours et objectifs",
 				"(was “Présentation du cours”)", "part of the request", "Moodle says: settings",
 				PLATFORM.issuer() + "/mod/page/view.php?id=103", "Carte mentale");
@@ -156,6 +162,31 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
 		client.submit(engineer, "/course-check", Map.of());
 		return id;
+	}
+
+	/**
+	 * The teacher edits the course while the form is open, then files: the check after
+	 * filing finds those edits, which the engineer sees as possibly older than the
+	 * request, after the changes made since.
+	 */
+	@Test
+	void editsMadeWhileTheFormWasOpenMayPredateTheRequest() {
+		Page form = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher"), "/requests/new"));
+		MOODLE.setScenarioState(COURSE, "edited");
+		long id = HelpRequestJourneyTest.requestId(client.post(formAction(form),
+				withTargets(HelpRequestJourneyTest.requestForm("Modifié avant l'envoi"), form, "M:103")));
+		await().untilAsserted(() -> assertThat(jdbc
+			.sql("""
+					select count(*) from course_change where detected_at > (select created_at from help_request where id = ?)
+					  and artifact_id = 103 and type = 'RENAMED'""")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1));
+
+		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
+
+		String change = engineer.body().substring(engineer.body().indexOf("id=\"change-" + changeId(103, "RENAMED")));
+		assertThat(change.substring(0, change.indexOf("</li>"))).contains(html(english("work.may-predate")));
 	}
 
 	@Test
@@ -218,8 +249,8 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 
 		assertThat(form.status()).isEqualTo(200);
 		assertThat(form.body()).contains(
-				"Moodle cannot be reached right now: the list is the course as Tandem last saw it", "value=\"M:103\"",
-				"parts-filter");
+				"The course cannot be read from Moodle right now: the list is the course as Tandem last saw it",
+				"value=\"M:103\"", "parts-filter");
 		Page filed = client.post(formAction(form),
 				withTargets(HelpRequestJourneyTest.requestForm("Moodle en panne, cours connu"), form, "M:103"));
 		long id = HelpRequestJourneyTest.requestId(filed);
@@ -241,7 +272,8 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 			"bio101/errors/get-contents-missing-courseid.json, moodle.problem.invalid-parameter",
 			"down, moodle.problem.unavailable", "slow, moodle.problem.unavailable",
 			"an HTML page, moodle.problem.unavailable" })
-	void engineerIsToldWhatToFixWhenMoodleFailsTheCheckAndWhatWasFoundStays(String answer, String problem) {
+	void engineerIsToldWhatToFixWhenMoodleFailsTheCheckAndWhatWasFoundStays(String answer, String problem,
+			CapturedOutput output) {
 		long id = filedThenEdited("Moodle refuse : " + answer, "M:103");
 		long snapshots = count("course_snapshot");
 		long changes = count("course_change");
@@ -261,6 +293,11 @@ class CourseArtifactsTest extends WebServicesTestSupport {
 				"change-" + changeId(103, "RENAMED"), "Check the course now");
 		assertThat(count("course_snapshot")).isEqualTo(snapshots);
 		assertThat(count("course_change")).isEqualTo(changes);
+		// The reference on the page is the one of the log line that has Moodle's answer.
+		Matcher reference = Pattern.compile("class=\"tandem-correlation\">([0-9a-f]+)<").matcher(checked.body());
+		assertThat(reference.find()).as("a reference on the page").isTrue();
+		assertThat(output.getOut())
+			.containsPattern("\\[" + reference.group(1) + "\\] .*Moodle .*core_course_get_contents");
 		Page french = client.submit(client.open(HelpRequestJourneyTest.requestLink(launchInBio101French(), id)),
 				"/course-check", Map.of());
 		assertThat(french.body()).contains(html(french("work.check-failed")), html(french(problem)));
