@@ -3,10 +3,16 @@ package org.tandem.artifacts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.tandem.lti.Directory.CourseRef;
 import org.tandem.moodle.CourseContents;
 import org.tandem.moodle.CourseUpdates;
@@ -45,16 +51,19 @@ public class CourseChecks {
 
 	private final TaskExecutor executor;
 
+	private final ArtifactsProperties properties;
+
 	private final Clock clock;
 
 	CourseChecks(MoodleSites sites, MoodleWebServices webServices, SnapshotStore store,
 			PlatformTransactionManager transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			Clock clock) {
+			ArtifactsProperties properties, Clock clock) {
 		this.sites = sites;
 		this.webServices = webServices;
 		this.store = store;
 		this.transaction = new TransactionTemplate(transactions);
 		this.executor = executor;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -75,6 +84,42 @@ public class CourseChecks {
 			return new CourseCheck(CourseCheck.Outcome.FAILED, ex.problem(), null, 0);
 		}
 		return transaction.execute(status -> record(course.id(), CourseSnapshot.of(sections), updates, since));
+	}
+
+	/**
+	 * Checks the course, waiting at most {@code tandem.artifacts.form-wait} for it: a
+	 * page that needs the course now does not hang on a slow Moodle. Past the wait, the
+	 * check goes on in the background, stores what it finds, and the result says Moodle
+	 * is unavailable for now.
+	 */
+	public CourseCheck checkWithinFormWait(CourseRef course) {
+		// The page's correlation id goes along, so that Moodle's answer is logged under
+		// it.
+		Map<String, String> context = MDC.getCopyOfContextMap();
+		CompletableFuture<CourseCheck> check = CompletableFuture.supplyAsync(() -> {
+			MDC.setContextMap(context == null ? Map.of() : context);
+			try {
+				return check(course);
+			}
+			finally {
+				MDC.clear();
+			}
+		}, executor);
+		try {
+			return check.get(properties.formWait().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			log.info("Course {} not read within {}: the check goes on in the background", course.id(),
+					properties.formWait());
+			return new CourseCheck(CourseCheck.Outcome.FAILED, MoodleException.Problem.UNAVAILABLE, null, 0);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new CourseCheck(CourseCheck.Outcome.FAILED, MoodleException.Problem.UNAVAILABLE, null, 0);
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
+		}
 	}
 
 	/**

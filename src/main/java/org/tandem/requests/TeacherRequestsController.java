@@ -61,7 +61,8 @@ class TeacherRequestsController {
 	@GetMapping("/requests/new")
 	String form(@AuthenticationPrincipal LaunchSession launch, Model model) {
 		model.addAttribute("form", RequestForm.empty());
-		CourseCheck check = checks.check(directory.courses(List.of(launch.courseId())).get(launch.courseId()));
+		CourseCheck check = checks
+			.checkWithinFormWait(directory.courses(List.of(launch.courseId())).get(launch.courseId()));
 		if (check.checked()) {
 			return formPage(model, check.snapshot());
 		}

@@ -2,6 +2,7 @@ package org.tandem.artifacts;
 
 import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,17 +19,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.lti.Directory.CourseRef;
 import org.tandem.moodle.MoodleSites;
+import org.tandem.moodle.MoodleWebServices;
 import org.tandem.moodle.WebServiceStubs;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tandem.moodle.WebServiceStubs.call;
 import static org.tandem.moodle.WebServiceStubs.capture;
 
@@ -60,6 +66,19 @@ abstract class CourseCheckStorageTests {
 
 	@Autowired
 	MoodleSites sites;
+
+	@Autowired
+	MoodleWebServices webServices;
+
+	@Autowired
+	SnapshotStore store;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	@Qualifier("applicationTaskExecutor")
+	TaskExecutor executor;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -216,6 +235,24 @@ abstract class CourseCheckStorageTests {
 		jdbc.sql("update course_snapshot set checked_at = ? where course_id = ?")
 			.params(Timestamp.from(Instant.now().minus(ago)), course.id())
 			.update();
+	}
+
+	/**
+	 * A page that needs the course does not wait past the form's wait for a slow Moodle.
+	 */
+	@Test
+	void checkThatOutlastsTheFormsWaitIsUnavailableAndEndsInTheBackground() {
+		CourseChecks impatient = new CourseChecks(sites, webServices, store, transactions, executor,
+				new ArtifactsProperties(false, Duration.ofHours(1), Duration.ofMillis(200)), Clock.systemUTC());
+		// Slower than the wait, within the read time-out of the tests (2 s).
+		MOODLE.stubFor(call("core_course_get_contents", "courseid=14").atPriority(1)
+			.willReturn(capture("bio101/02-get-contents-before.json").withFixedDelay(1_200)));
+
+		CourseCheck check = impatient.checkWithinFormWait(bio101);
+
+		assertThat(check.outcome()).isEqualTo(CourseCheck.Outcome.FAILED);
+		assertThat(check.problem()).isEqualTo(org.tandem.moodle.MoodleException.Problem.UNAVAILABLE);
+		await().untilAsserted(() -> assertThat(snapshots(bio101)).isEqualTo(1));
 	}
 
 	/** What only Moodle's updates show must still be asked since the last look, later. */

@@ -39,8 +39,9 @@ class ScheduledCourseChecksTest {
 
 	@Test
 	void onItChecksTheWatchedCoursesAtEachInterval() {
-		new ScheduledCourseChecks(null, null, List.of(watched), new ArtifactsProperties(true, Duration.ofMillis(50)),
-				scheduler, Clock.systemUTC())
+		new ScheduledCourseChecks(null, null, List.of(watched),
+				new ArtifactsProperties(true, Duration.ofMillis(50), Duration.ofSeconds(5)), scheduler,
+				Clock.systemUTC())
 			.start();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> looks.get() >= 3);
@@ -48,8 +49,9 @@ class ScheduledCourseChecksTest {
 
 	@Test
 	void offItSchedulesNothing() {
-		new ScheduledCourseChecks(null, null, List.of(watched), new ArtifactsProperties(false, Duration.ofMillis(50)),
-				scheduler, Clock.systemUTC())
+		new ScheduledCourseChecks(null, null, List.of(watched),
+				new ArtifactsProperties(false, Duration.ofMillis(50), Duration.ofSeconds(5)), scheduler,
+				Clock.systemUTC())
 			.start();
 
 		assertThat(scheduler.getScheduledThreadPoolExecutor().getQueue()).isEmpty();
