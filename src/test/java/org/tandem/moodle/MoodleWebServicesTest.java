@@ -96,22 +96,12 @@ class MoodleWebServicesTest {
 
 		assertThat(sections).extracting(CourseContents.Section::name)
 			.containsExactly("General", "Introduction", "La cellule", "Division cellulaire", "Évaluation finale");
-		CourseContents.Module page = sections.get(1)
-			.modules()
-			.stream()
-			.filter(m -> m.id() == 103)
-			.findFirst()
-			.orElseThrow();
+		CourseContents.Module page = module(sections.get(1), 103);
 		assertThat(page.name()).isEqualTo("Présentation du cours");
 		assertThat(page.modname()).isEqualTo("page");
 		assertThat(page.completion()).isEqualTo(2);
 		assertThat(page.contents()).extracting(CourseContents.Content::filename).contains("index.html");
-		CourseContents.Module hidden = sections.get(4)
-			.modules()
-			.stream()
-			.filter(m -> m.id() == 114)
-			.findFirst()
-			.orElseThrow();
+		CourseContents.Module hidden = module(sections.get(4), 114);
 		assertThat(hidden.visible()).isZero();
 		MOODLE.verify(
 				postRequestedFor(urlEqualTo("/webservice/rest/server.php")).withRequestBody(containing("courseid=14")));
@@ -214,6 +204,10 @@ class MoodleWebServicesTest {
 		MoodleSite nowhere = new MoodleSite(URI.create("http://127.0.0.1:1"), "t");
 		assertThatThrownBy(() -> client.siteInfo(nowhere)).isInstanceOfSatisfying(MoodleException.class,
 				ex -> assertThat(ex.problem()).isEqualTo(MoodleException.Problem.UNAVAILABLE));
+	}
+
+	static CourseContents.Module module(CourseContents.Section section, long cmid) {
+		return section.modules().stream().filter(m -> m.id() == cmid).findFirst().orElseThrow();
 	}
 
 	private void assertUnavailable() {
