@@ -108,13 +108,12 @@ public class CourseChecks {
 		try {
 			return check.get(properties.formWait().toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (TimeoutException ex) {
+		catch (TimeoutException | InterruptedException ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
 			log.info("Course {} not read within {}: the check goes on in the background", course.id(),
 					properties.formWait());
-			return new CourseCheck(CourseCheck.Outcome.FAILED, MoodleException.Problem.UNAVAILABLE, null, 0);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			return new CourseCheck(CourseCheck.Outcome.FAILED, MoodleException.Problem.UNAVAILABLE, null, 0);
 		}
 		catch (ExecutionException ex) {
@@ -166,11 +165,9 @@ public class CourseChecks {
 		CourseUpdates named = fresh ? updates : null;
 		// Most checks find the course as it was: the digest says so without reading the
 		// last snapshot.
-		if (last.get().digest().equals(digest) && (named == null || named.instances().isEmpty())) {
-			store.confirm(last.get().id(), at);
-			return checked(last.get().id(), courseId, last.get().takenAt(), at, now, 0);
-		}
-		List<Change> changes = SnapshotComparison.compare(store.snapshot(last.get().id()), now, named);
+		boolean same = last.get().digest().equals(digest) && (named == null || named.instances().isEmpty());
+		List<Change> changes = same ? List.of()
+				: SnapshotComparison.compare(store.snapshot(last.get().id()), now, named);
 		if (changes.isEmpty()) {
 			store.confirm(last.get().id(), at);
 			return checked(last.get().id(), courseId, last.get().takenAt(), at, now, 0);
