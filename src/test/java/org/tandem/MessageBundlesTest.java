@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.tandem.lti.LaunchProblem;
 import org.tandem.lti.Messages;
+import org.tandem.lti.launch.LaunchProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -31,14 +31,4 @@ public record Artifact(Kind kind, long id, String type, String name, long sectio
 		return kind.name().charAt(0) + ":" + id;
 	}
 
-	/**
-	 * Where the artifact opens in Moodle: {@code /mod/<type>/view.php?id=<cmid>} for a
-	 * module, {@code /course/section.php?id=<id>} for a section (Moodle 4.4 and later).
-	 */
-	public static String link(String siteUrl, Kind kind, long id, String type) {
-		String site = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
-		return kind == Kind.SECTION ? site + "/course/section.php?id=" + id
-				: site + "/mod/" + type + "/view.php?id=" + id;
-	}
-
 }

@@ -1,15 +1,14 @@
 package org.tandem.artifacts;
 
-import org.tandem.moodle.MoodleException;
-
 /**
  * What a check of the course found.
  *
- * @param problem why Moodle could not be read, when {@link Outcome#FAILED}
+ * @param problemKey the message that says why Moodle could not be read, when
+ * {@link Outcome#FAILED}
  * @param snapshot the course as Moodle has it, null unless {@link Outcome#CHECKED}
  * @param newChanges how many changes this check stored
  */
-public record CourseCheck(Outcome outcome, MoodleException.Problem problem, SnapshotRecord snapshot, int newChanges) {
+public record CourseCheck(Outcome outcome, String problemKey, SnapshotRecord snapshot, int newChanges) {
 
 	public enum Outcome {
 

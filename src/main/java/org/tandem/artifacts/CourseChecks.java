@@ -3,7 +3,6 @@ package org.tandem.artifacts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,8 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.tandem.lti.Directory.CourseRef;
 import org.tandem.moodle.CourseContents;
 import org.tandem.moodle.CourseUpdates;
 import org.tandem.moodle.MoodleException;
@@ -23,10 +20,9 @@ import org.tandem.moodle.MoodleWebServices;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,12 +63,23 @@ public class CourseChecks {
 		this.clock = clock;
 	}
 
-	/** Checks the course now; never throws for what Moodle does, the result says it. */
-	public CourseCheck check(CourseRef course) {
+	/**
+	 * Whether the platform's web services are set, so that its courses can be seen.
+	 */
+	public boolean canSee(long platformId) {
+		return sites.canKeepTokens() && sites.connection(platformId).isPresent();
+	}
+
+	/**
+	 * Checks the course now; never throws for what Moodle does, the result says it. Call
+	 * it outside any transaction: it holds no database connection while Moodle answers.
+	 */
+	public CourseCheck check(CourseKey course) {
 		Optional<MoodleSite> site = sites.of(course.platformId());
 		if (site.isEmpty()) {
 			return new CourseCheck(CourseCheck.Outcome.NOT_CONFIGURED, null, null, 0);
 		}
+		know(course);
 		Instant since = store.latestHead(course.id()).map(SnapshotStore.Head::checkedAt).orElse(null);
 		List<CourseContents.Section> sections;
 		CourseUpdates updates;
@@ -81,7 +88,7 @@ public class CourseChecks {
 			updates = since == null ? null : updatesSince(site.get(), course, since);
 		}
 		catch (MoodleException ex) {
-			return new CourseCheck(CourseCheck.Outcome.FAILED, ex.problem(), null, 0);
+			return new CourseCheck(CourseCheck.Outcome.FAILED, ex.problem().key(), null, 0);
 		}
 		return transaction.execute(status -> record(course.id(), CourseSnapshot.of(sections), updates, since));
 	}
@@ -92,19 +99,11 @@ public class CourseChecks {
 	 * check goes on in the background, stores what it finds, and the result says Moodle
 	 * is unavailable for now.
 	 */
-	public CourseCheck checkWithinFormWait(CourseRef course) {
-		// The page's correlation id goes along, so that Moodle's answer is logged under
-		// it.
-		Map<String, String> context = MDC.getCopyOfContextMap();
-		CompletableFuture<CourseCheck> check = CompletableFuture.supplyAsync(() -> {
-			MDC.setContextMap(context == null ? Map.of() : context);
-			try {
-				return check(course);
-			}
-			finally {
-				MDC.clear();
-			}
-		}, executor);
+	public CourseCheck checkWithinFormWait(CourseKey course) {
+		// The executor carries the page's correlation id along, so that Moodle's answer
+		// is
+		// logged under it.
+		CompletableFuture<CourseCheck> check = CompletableFuture.supplyAsync(() -> check(course), executor);
 		try {
 			return check.get(properties.formWait().toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -114,7 +113,7 @@ public class CourseChecks {
 			}
 			log.info("Course {} not read within {}: the check goes on in the background", course.id(),
 					properties.formWait());
-			return new CourseCheck(CourseCheck.Outcome.FAILED, MoodleException.Problem.UNAVAILABLE, null, 0);
+			return new CourseCheck(CourseCheck.Outcome.FAILED, MoodleException.Problem.UNAVAILABLE.key(), null, 0);
 		}
 		catch (ExecutionException ex) {
 			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
@@ -122,29 +121,18 @@ public class CourseChecks {
 	}
 
 	/**
-	 * Checks the course in the background once the current transaction commits, so that
-	 * what the user did is saved and answered whatever Moodle does.
+	 * Keeps a row of this module's own for the course, which checks lock: the first check
+	 * of a course adds it, in a transaction of its own, so that two first checks at once
+	 * do not fail each other's.
 	 */
-	public void checkSoon(CourseRef course) {
-		Runnable task = () -> {
+	private void know(CourseKey course) {
+		if (!store.knows(course.id())) {
 			try {
-				CourseCheck check = check(course);
-				log.debug("Course {} checked: {}, {} changes", course.id(), check.outcome(), check.newChanges());
+				transaction.executeWithoutResult(status -> store.add(course, clock.instant()));
 			}
-			catch (RuntimeException ex) {
-				log.error("Checking course {} failed", course.id(), ex);
+			catch (DuplicateKeyException ex) {
+				// another check added it meanwhile
 			}
-		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					executor.execute(task);
-				}
-			});
-		}
-		else {
-			executor.execute(task);
 		}
 	}
 
@@ -190,7 +178,7 @@ public class CourseChecks {
 	 * {@code since}, and what only Moodle's word shows (a quiz's time limit) would be
 	 * lost.
 	 */
-	private CourseUpdates updatesSince(MoodleSite site, CourseRef course, Instant since) {
+	private CourseUpdates updatesSince(MoodleSite site, CourseKey course, Instant since) {
 		try {
 			return webServices.updatesSince(site, course.contextId(), since.getEpochSecond());
 		}

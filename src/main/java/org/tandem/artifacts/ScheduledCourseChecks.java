@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tandem.lti.Directory.CourseRef;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -61,12 +60,12 @@ class ScheduledCourseChecks {
 		int changes = 0;
 		int failed = 0;
 		Instant recently = clock.instant().minus(properties.checkInterval().dividedBy(2));
-		List<CourseRef> courses = watched.stream()
+		List<CourseKey> courses = watched.stream()
 			.flatMap(w -> w.toWatch().stream())
 			.distinct()
 			.filter(course -> store.latestHead(course.id()).map(h -> h.checkedAt().isBefore(recently)).orElse(true))
 			.toList();
-		for (CourseRef course : courses) {
+		for (CourseKey course : courses) {
 			try {
 				CourseCheck check = checks.check(course);
 				changes += check.newChanges();

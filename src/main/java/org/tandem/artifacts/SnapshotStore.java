@@ -47,7 +47,23 @@ class SnapshotStore {
 	 * Holds the course until the transaction ends, so that two checks never interleave.
 	 */
 	void lock(long courseId) {
-		jdbc.sql("select id from course where id = ? for update").param(courseId).query(Long.class).single();
+		jdbc.sql("select course_id from artifact_course where course_id = ? for update")
+			.param(courseId)
+			.query(Long.class)
+			.single();
+	}
+
+	boolean knows(long courseId) {
+		return jdbc.sql("select count(*) from artifact_course where course_id = ?")
+			.param(courseId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void add(CourseKey course, Instant at) {
+		jdbc.sql("insert into artifact_course (course_id, platform_id, context_id, first_seen_at) values (?, ?, ?, ?)")
+			.params(course.id(), course.platformId(), course.contextId(), Timestamp.from(at))
+			.update();
 	}
 
 	Optional<SnapshotRecord> latest(long courseId) {

@@ -1,13 +1,10 @@
 package org.tandem.demo;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,26 +20,21 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.tandem.lti.PlatformRegistration;
-import org.tandem.lti.PlatformRegistry;
 import org.tandem.system.TandemProperties;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A small LTI 1.3 platform built into Tandem for trying it without a Moodle. It registers
- * itself like any platform and signs id_tokens shaped like Moodle 4.5's with a key of its
- * own, so every demo launch goes through Tandem's real validation. Only in the
- * {@code demo} profile.
+ * A small LTI 1.3 platform built into Tandem for trying it without a Moodle. It is
+ * registered like any platform, from a registration file ({@code demo/platform.yml}), and
+ * signs id_tokens shaped like Moodle 4.5's with a key of its own, which Tandem fetches
+ * from its key set URL: every demo launch goes through Tandem's real validation, and the
+ * demo talks to Tandem over HTTP only, as Moodle does. Only in the {@code demo} profile.
  */
 @Component
 @Profile("demo")
-@Order(1)
-class DemoPlatform implements ApplicationRunner {
+class DemoPlatform {
 
 	static final String CLIENT_ID = "tandem-demo";
 
@@ -56,46 +48,24 @@ class DemoPlatform implements ApplicationRunner {
 
 	private final TandemProperties tandem;
 
-	private final PlatformRegistry registry;
-
 	private final Clock clock;
 
 	private final RSAKey key;
 
-	/** The token of the demo's web services, shaped like Moodle's (32 hex digits). */
-	private final String webServiceToken;
-
-	DemoPlatform(DemoProperties properties, TandemProperties tandem, PlatformRegistry registry, Clock clock)
-			throws JOSEException {
+	DemoPlatform(DemoProperties properties, TandemProperties tandem, Clock clock) throws JOSEException {
 		this.properties = properties;
 		this.tandem = tandem;
-		this.registry = registry;
 		this.clock = clock;
-		// A fresh key and token at each start: the demo platform keeps nothing.
+		// A fresh key at each start: the demo platform keeps nothing.
 		this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
 			.keyUse(KeyUse.SIGNATURE)
 			.algorithm(JWSAlgorithm.RS256)
 			.generate();
-		byte[] token = new byte[16];
-		new SecureRandom().nextBytes(token);
-		this.webServiceToken = HexFormat.of().formatHex(token);
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
-		registry.register(registration(), "the demo platform (org.tandem.demo.DemoPlatform)");
-	}
-
-	PlatformRegistration registration() {
-		return new PlatformRegistration("Tandem demo platform", issuer(), CLIENT_ID,
-				URI.create(properties.url("/demo/auth")), URI.create(properties.url("/demo/token")),
-				URI.create(properties.url("/demo/jwks.json")), URI.create(properties.url("/demo")),
-				List.of(DEPLOYMENT_ID), List.of(new PlatformRegistration.Engineer(DemoUser.ENGINEER.id, null)), true,
-				new PlatformRegistration.WebServices(URI.create(properties.url("/demo")), webServiceToken));
-	}
-
+	/** The token of the demo's web services, which its registration gives Tandem. */
 	boolean isWebServiceToken(String token) {
-		return token != null && MessageDigest.isEqual(webServiceToken.getBytes(StandardCharsets.UTF_8),
+		return token != null && MessageDigest.isEqual(properties.webServiceToken().getBytes(StandardCharsets.UTF_8),
 				token.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -3,7 +3,7 @@ package org.tandem.home;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.MessageType;
 import org.tandem.lti.Role;
-import org.tandem.requests.OpenLinks;
+import org.tandem.notifications.OpenLinks;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -5,7 +5,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.tandem.lti.LaunchSession;
+import org.tandem.lti.PlatformRegistry;
 import org.tandem.lti.Role;
+import org.tandem.moodle.MoodleUrls;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,9 +19,24 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class LaunchModel {
 
+	private final PlatformRegistry platforms;
+
+	LaunchModel(PlatformRegistry platforms) {
+		this.platforms = platforms;
+	}
+
 	@ModelAttribute("launch")
 	LaunchSession launch(@AuthenticationPrincipal LaunchSession launch) {
 		return launch;
+	}
+
+	/** The launch's course in Moodle. */
+	@ModelAttribute("courseUrl")
+	String courseUrl(@AuthenticationPrincipal LaunchSession launch) {
+		return launch == null ? null
+				: platforms.byId(launch.platformId())
+					.map(platform -> MoodleUrls.course(platform.siteUrl(), launch.contextId()))
+					.orElse(null);
 	}
 
 	/** The role pages this launch may open, in the navigation. */

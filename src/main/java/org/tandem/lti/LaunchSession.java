@@ -15,9 +15,8 @@ import java.util.Set;
  * for deep linking
  */
 public record LaunchSession(long platformId, String platformName, String deploymentId, long courseId, String contextId,
-		String courseTitle, String courseLabel, String courseUrl, long personId, String subject, String displayName,
-		String email, Locale locale, Set<Role> roles, MessageType messageType,
-		String resourceLinkId) implements Serializable {
+		String courseTitle, String courseLabel, long personId, String subject, String displayName, String email,
+		Locale locale, Set<Role> roles, MessageType messageType, String resourceLinkId) implements Serializable {
 
 	public boolean has(Role role) {
 		return roles.contains(role);

@@ -2,11 +2,13 @@ package org.tandem.lti;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -15,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param platformsDir folder of platform registration files, one {@code *.yml} per
  * platform
+ * @param platformFiles more registration files, by location ({@code classpath:} or
+ * {@code file:}): the demo platform's, for one
  * @param loginTimeout how long a login state may wait for its launch
  * @param clockSkew allowance on {@code exp}, {@code iat} and {@code nbf}: Moodle's tokens
  * live 60 s, so a few seconds of drift between clocks matters
@@ -24,8 +28,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tandem.lti")
 public record LtiProperties(@DefaultValue("lti-config/platforms") @NotNull Path platformsDir,
-		@DefaultValue("5m") @NotNull Duration loginTimeout, @DefaultValue("10s") @NotNull Duration clockSkew,
-		@DefaultValue("32KB") @NotNull DataSize maxIdTokenSize, @DefaultValue @NotNull Jwks jwks) {
+		@DefaultValue List<Resource> platformFiles, @DefaultValue("5m") @NotNull Duration loginTimeout,
+		@DefaultValue("10s") @NotNull Duration clockSkew, @DefaultValue("32KB") @NotNull DataSize maxIdTokenSize,
+		@DefaultValue @NotNull Jwks jwks) {
 
 	/**
 	 * @param connectTimeout and

@@ -14,7 +14,7 @@ public enum MessageType {
 		this.claim = claim;
 	}
 
-	static Optional<MessageType> of(String claim) {
+	public static Optional<MessageType> of(String claim) {
 		return Arrays.stream(values()).filter(t -> t.claim.equals(claim)).findFirst();
 	}
 

@@ -23,13 +23,7 @@ public record Platform(long id, String name, String issuer, String clientId, URI
 		return originOf(authUrl);
 	}
 
-	/** Where the course opens on the platform's site (Moodle's course page). */
-	public String courseUrl(String contextId) {
-		String site = siteUrl.toString();
-		return (site.endsWith("/") ? site : site + "/") + "course/view.php?id=" + contextId;
-	}
-
-	static String originOf(URI uri) {
+	public static String originOf(URI uri) {
 		int port = uri.getPort();
 		return uri.getScheme() + "://" + uri.getHost() + (port == -1 ? "" : ":" + port);
 	}

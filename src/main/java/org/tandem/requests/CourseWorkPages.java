@@ -1,5 +1,6 @@
 package org.tandem.requests;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -8,18 +9,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.tandem.artifacts.Artifact;
 import org.tandem.artifacts.Change;
 import org.tandem.artifacts.CourseChange;
+import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.CourseHistory;
+import org.tandem.artifacts.CourseLinks;
 import org.tandem.artifacts.CourseSnapshot;
+import org.tandem.artifacts.Reworks;
 import org.tandem.artifacts.SnapshotRecord;
 import org.tandem.lti.Directory;
 import org.tandem.lti.Directory.Person;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
-import org.tandem.moodle.MoodleSites;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,25 +46,28 @@ class CourseWorkPages {
 
 	private final CourseHistory history;
 
-	private final MoodleSites sites;
+	private final CourseChecks checks;
+
+	private final RequestRepository requests;
 
 	private final PlatformRegistry platforms;
 
 	private final Directory directory;
 
-	CourseWorkPages(RequestTargets targets, Reworks reworks, CourseHistory history, MoodleSites sites,
-			PlatformRegistry platforms, Directory directory) {
+	CourseWorkPages(RequestTargets targets, Reworks reworks, CourseHistory history, CourseChecks checks,
+			RequestRepository requests, PlatformRegistry platforms, Directory directory) {
 		this.targets = targets;
 		this.reworks = reworks;
 		this.history = history;
-		this.sites = sites;
+		this.checks = checks;
+		this.requests = requests;
 		this.platforms = platforms;
 		this.directory = directory;
 	}
 
 	CourseWorkView of(LaunchSession launch, HelpRequest request) {
 		boolean engineer = HelpDesk.isEngineerOf(launch, request);
-		String site = platforms.byId(request.platformId()).map(p -> p.siteUrl().toString()).orElse("");
+		URI site = platforms.byId(request.platformId()).map(p -> p.siteUrl()).orElse(URI.create(""));
 		RequestTargets.Targets about = targets.of(request.id());
 		Optional<SnapshotRecord> latest = history.latest(request.courseId());
 		CourseSnapshot now = latest.map(SnapshotRecord::snapshot).orElse(null);
@@ -79,16 +86,18 @@ class CourseWorkPages {
 				.thenComparing(CourseChange::detectedAt, Comparator.reverseOrder()))
 			.limit(MAX_CHANGES)
 			.toList();
-		Map<Long, List<String>> elsewhere = reworks.forOtherRequests(request.id(),
+		Map<Long, List<Long>> elsewhere = reworks.forOtherRequests(request.id(),
 				shown.stream().map(CourseChange::id).toList());
+		Map<Long, String> titles = requests
+			.titles(elsewhere.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
 		List<ChangeView> changeViews = shown.stream().map(c -> {
 			Reworks.Review review = reviews.get(c.id());
 			return new ChangeView(c, targeted.contains(c.artifactKey()), c.mayPredate(request.createdAt()),
 					c.type() == Change.Type.REMOVED ? null
-							: Artifact.link(site, c.artifactKind(), c.artifactId(), c.artifactType()),
+							: CourseLinks.artifact(site, c.artifactKind(), c.artifactId(), c.artifactType()),
 					review == null ? null : review.verdict(),
 					review == null ? null : label(people, review.engineerId()),
-					elsewhere.getOrDefault(c.id(), List.of()));
+					elsewhere.getOrDefault(c.id(), List.of()).stream().map(titles::get).toList());
 		}).toList();
 		Map<Long, CourseChange> shownBy = history.changes(request.courseId(),
 				done.stream().map(Reworks.Rework::changeId).filter(Objects::nonNull).toList());
@@ -98,18 +107,18 @@ class CourseWorkPages {
 			Presence presence = !r.inMoodle() ? Presence.OUTSIDE
 					: now == null ? Presence.UNKNOWN : current.isPresent() ? Presence.IN_COURSE : Presence.GONE;
 			String link = !r.inMoodle() ? r.link() : presence == Presence.GONE ? null
-					: Artifact.link(site, r.artifactKind(), r.artifactId(), r.artifactType());
+					: CourseLinks.artifact(site, r.artifactKind(), r.artifactId(), r.artifactType());
 			String renamed = current.map(Artifact::name).filter(name -> !name.equals(r.name())).orElse(null);
 			return new ReworkView(r, label(people, r.engineerId()), link, presence, renamed,
 					r.changeId() == null ? null : shownBy.get(r.changeId()));
 		}).toList();
 		List<TargetView> targetViews = about.artifacts().stream().map(t -> {
 			Optional<Artifact> current = now == null ? Optional.empty() : now.find(t.key());
-			return new TargetView(t, Artifact.link(site, t.kind(), t.id(), t.type()),
+			return new TargetView(t, CourseLinks.artifact(site, t.kind(), t.id(), t.type()),
 					now == null || current.isPresent(),
 					current.map(Artifact::name).filter(name -> !name.equals(t.name())).orElse(null));
 		}).toList();
-		return new CourseWorkView(sites.canKeepTokens() && sites.connection(request.platformId()).isPresent(),
+		return new CourseWorkView(checks.canSee(request.platformId()),
 				latest.map(SnapshotRecord::checkedAt).orElse(null), about.wholeCourse(), targetViews, changeViews,
 				changes.size() > MAX_CHANGES, reworkViews, engineer);
 	}

@@ -3,7 +3,9 @@ package org.tandem.requests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.LaunchSession;
+import org.tandem.requests.templates.AnswerTemplates;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

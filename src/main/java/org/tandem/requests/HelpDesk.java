@@ -9,14 +9,20 @@ import org.tandem.artifacts.CourseChange;
 import org.tandem.artifacts.CourseCheck;
 import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.CourseHistory;
+import org.tandem.artifacts.CourseKey;
+import org.tandem.artifacts.HelpKind;
+import org.tandem.artifacts.Reworks;
 import org.tandem.lti.Directory;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.Role;
+import org.tandem.requests.time.TimeEntries;
+import org.tandem.requests.time.TimeEntryForm;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -24,6 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
  * What teachers and engineers do with requests, with who may do it. A teacher acts only
  * on requests of the course their launch made them Instructor of; an engineer on every
  * request of their platform. Anything else is "not found", so that ids reveal nothing.
+ * Each piece of news is published as an event, in the transaction that makes it: who is
+ * told, and the course check after filing, listen to them.
  */
 @Service
 @Transactional
@@ -34,8 +42,6 @@ class HelpDesk {
 	private final TimeEntries time;
 
 	private final Directory directory;
-
-	private final RequestNotifications notifications;
 
 	private final RequestTargets targets;
 
@@ -49,13 +55,11 @@ class HelpDesk {
 
 	private final Clock clock;
 
-	HelpDesk(RequestRepository requests, TimeEntries time, Directory directory, RequestNotifications notifications,
-			RequestTargets targets, Reworks reworks, CourseChecks checks, CourseHistory history,
-			ApplicationEventPublisher events, Clock clock) {
+	HelpDesk(RequestRepository requests, TimeEntries time, Directory directory, RequestTargets targets, Reworks reworks,
+			CourseChecks checks, CourseHistory history, ApplicationEventPublisher events, Clock clock) {
 		this.requests = requests;
 		this.time = time;
 		this.directory = directory;
-		this.notifications = notifications;
 		this.targets = targets;
 		this.reworks = reworks;
 		this.checks = checks;
@@ -82,8 +86,8 @@ class HelpDesk {
 
 	/**
 	 * Files the request with the parts of the course it is about (as the last snapshot
-	 * has them), then has the course checked once this is saved: the snapshot the
-	 * request's changes are measured from.
+	 * has them). Once this is saved, the course is checked ({@link CourseCheckOnNews}):
+	 * the snapshot the request's changes are measured from.
 	 */
 	long file(LaunchSession launch, RequestForm form, List<Artifact> parts) {
 		if (!launch.has(Role.TEACHER)) {
@@ -99,7 +103,6 @@ class HelpDesk {
 				null, now);
 		targets.save(id, form.wholeCourse(), parts);
 		events.publishEvent(new RequestFiled(id, launch.platformId(), launch.courseId()));
-		checks.checkSoon(course(launch.courseId()));
 		return id;
 	}
 
@@ -119,18 +122,18 @@ class HelpDesk {
 				|| request.status() == RequestStatus.DECLINED) {
 			throw new RequestActionRefused(id, "request.refused.reply-ended");
 		}
-		requests.addMessage(id, launch.personId(), false, body.strip(), now);
-		if (isEngineerOf(launch, request) && request.requesterId() != launch.personId()) {
+		long message = requests.addMessage(id, launch.personId(), false, body.strip(), now);
+		boolean byEngineer = isEngineerOf(launch, request) && request.requesterId() != launch.personId();
+		if (byEngineer) {
 			requests.engineerReplied(id, now);
-			notifications.engineerReplied(request, launch.personId(), body.strip());
 		}
 		else {
 			requests.teacherWrote(id, now);
 			if (request.status() == RequestStatus.WAITING_FOR_TEACHER) {
 				moveStatus(launch, request, RequestStatus.WAITING_FOR_TEACHER, RequestStatus.IN_PROGRESS, null);
 			}
-			notifications.teacherReplied(request, launch.personId(), body.strip());
 		}
+		events.publishEvent(new RequestReplied(id, launch.personId(), message, byEngineer));
 	}
 
 	/** An internal note: only engineers ever see it. */
@@ -162,9 +165,7 @@ class HelpDesk {
 			requests.addEvent(id, launch.personId(), RequestRepository.EventType.ASSIGNEE,
 					request.assigneeId() == null ? null : request.assigneeId().toString(),
 					Long.toString(engineerPersonId), null, now);
-			if (engineerPersonId != launch.personId()) {
-				notifications.assigned(request, launch.personId(), engineerPersonId);
-			}
+			events.publishEvent(new RequestAssigned(id, launch.personId(), request.assigneeId(), engineerPersonId));
 		}
 		if (request.status() == RequestStatus.NEW) {
 			moveStatus(launch, request, RequestStatus.NEW, RequestStatus.TAKEN, null);
@@ -208,9 +209,15 @@ class HelpDesk {
 		HelpRequest request = asEngineer(launch, id);
 		time.add(request.id(), launch.personId(), entry, clock.instant());
 		requests.touch(request.id(), clock.instant());
+		events.publishEvent(
+				new TimeLogged(request.id(), launch.personId(), entry.workDate(), entry.minutes(), entry.kind()));
 	}
 
-	/** An engineer looks at the course as Moodle has it now. */
+	/**
+	 * An engineer looks at the course as Moodle has it now. Outside any transaction: no
+	 * database connection is held while Moodle answers (up to both of its time-outs).
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	CourseCheck checkCourse(LaunchSession launch, long id) {
 		HelpRequest request = asEngineer(launch, id);
 		return checks.check(course(request.courseId()));
@@ -257,7 +264,6 @@ class HelpDesk {
 		}
 		requests.addEvent(request.id(), launch.personId(), RequestRepository.EventType.REWORK, null, name, null, now);
 		requests.touch(request.id(), now);
-		notifications.reworked(request, launch.personId(), name);
 	}
 
 	/** Only a change found after the request was filed can be its work. */
@@ -267,8 +273,10 @@ class HelpDesk {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	private Directory.CourseRef course(long courseId) {
-		return directory.courses(List.of(courseId)).get(courseId);
+	/** The course as the artifacts module knows courses. */
+	CourseKey course(long courseId) {
+		Directory.CourseRef course = directory.courses(List.of(courseId)).get(courseId);
+		return new CourseKey(course.id(), course.platformId(), course.contextId());
 	}
 
 	private void moveStatus(LaunchSession launch, HelpRequest request, RequestStatus from, RequestStatus to,
@@ -279,12 +287,7 @@ class HelpDesk {
 		}
 		requests.addEvent(request.id(), launch.personId(), RequestRepository.EventType.STATUS, from.name(), to.name(),
 				reason, now);
-		if (launch.personId() != request.requesterId()) {
-			notifications.statusChanged(request, launch.personId(), to, reason);
-		}
-		if (to == RequestStatus.RESOLVED) {
-			checks.checkSoon(course(request.courseId()));
-		}
+		events.publishEvent(new RequestStatusChanged(request.id(), launch.personId(), from, to, reason));
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.tandem.artifacts.HelpKind;
+
 /**
  * A teacher's request for help on a course, as stored.
  *

@@ -3,9 +3,9 @@ package org.tandem.requests;
 import java.util.Arrays;
 import java.util.List;
 
+import org.tandem.artifacts.CourseKey;
 import org.tandem.artifacts.WatchedCourses;
 import org.tandem.lti.Directory;
-import org.tandem.lti.Directory.CourseRef;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,13 +26,17 @@ class OpenRequestCourses implements WatchedCourses {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<CourseRef> toWatch() {
+	public List<CourseKey> toWatch() {
 		List<String> open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name).toList();
 		List<Long> courses = jdbc.sql("select distinct course_id from help_request where status in (:open)")
 			.param("open", open)
 			.query(Long.class)
 			.list();
-		return List.copyOf(directory.courses(courses).values());
+		return directory.courses(courses)
+			.values()
+			.stream()
+			.map(course -> new CourseKey(course.id(), course.platformId(), course.contextId()))
+			.toList();
 	}
 
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.tandem.artifacts.HelpKind;
 
 /**
  * Work Moodle cannot see: a scenario document, a meeting, an artifact outside Moodle.

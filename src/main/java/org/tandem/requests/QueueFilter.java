@@ -1,5 +1,7 @@
 package org.tandem.requests;
 
+import org.tandem.artifacts.HelpKind;
+
 /**
  * The engineer's filters on the platform's queue; null means any.
  *

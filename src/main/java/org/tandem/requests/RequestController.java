@@ -8,7 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.tandem.artifacts.CourseCheck;
+import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.LaunchSession;
+import org.tandem.requests.templates.AnswerTemplates;
+import org.tandem.requests.time.TimeActivity;
+import org.tandem.requests.time.TimeEntryForm;
 import org.tandem.system.CorrelationIdFilter;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -152,7 +156,7 @@ class RequestController {
 			RedirectAttributes redirect) {
 		CourseCheck check = desk.checkCourse(launch, id);
 		redirect.addFlashAttribute("checked", check.outcome());
-		redirect.addFlashAttribute("checkProblem", check.problem() == null ? null : check.problem().key());
+		redirect.addFlashAttribute("checkProblem", check.problemKey());
 		// The log line of Moodle's answer carries this request's id, not the page's after
 		// the redirect.
 		redirect.addFlashAttribute("checkReference", request.getAttribute(CorrelationIdFilter.ATTRIBUTE));

@@ -11,11 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.tandem.artifacts.CourseLinks;
+import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.Directory;
 import org.tandem.lti.Directory.CourseRef;
 import org.tandem.lti.Directory.Person;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
+import org.tandem.requests.templates.AnswerTemplates;
+import org.tandem.requests.time.TimeActivity;
+import org.tandem.requests.time.TimeEntries;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -81,7 +86,9 @@ class RequestPages {
 		Instant now = clock.instant();
 		List<Directory.Engineer> engineers = engineer ? directory.engineers(request.platformId()) : List.of();
 		return new RequestView(request, course,
-				platforms.byId(request.platformId()).map(p -> p.courseUrl(course.contextId())).orElse(null),
+				platforms.byId(request.platformId())
+					.map(p -> CourseLinks.course(p.siteUrl(), course.contextId()))
+					.orElse(null),
 				label(people, request.requesterId()),
 				request.assigneeId() == null ? null : label(people, request.assigneeId()),
 				conversation.stream()

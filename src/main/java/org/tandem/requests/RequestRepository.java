@@ -5,10 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.tandem.artifacts.HelpKind;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,11 +106,33 @@ class RequestRepository {
 			.update() == 1;
 	}
 
-	void addMessage(long requestId, long authorId, boolean internal, String body, Instant now) {
+	long addMessage(long requestId, long authorId, boolean internal, String body, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(
 				"insert into request_message (request_id, author_id, internal, body, created_at) values (?, ?, ?, ?, ?)")
 			.params(requestId, authorId, internal, body, Timestamp.from(now))
-			.update();
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	/** A message of the conversation that is not an internal note. */
+	Optional<String> reply(long requestId, long messageId) {
+		return jdbc.sql("select body from request_message where id = ? and request_id = ? and internal = false")
+			.params(messageId, requestId)
+			.query(String.class)
+			.optional();
+	}
+
+	Map<Long, String> titles(Collection<Long> ids) {
+		Map<Long, String> titles = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, title from help_request where id in (:ids)")
+				.param("ids", List.copyOf(ids))
+				.query((ResultSet rs) -> {
+					titles.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return titles;
 	}
 
 	List<Message> messages(long requestId, boolean withInternal) {

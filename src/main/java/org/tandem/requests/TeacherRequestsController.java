@@ -11,8 +11,9 @@ import org.tandem.artifacts.Artifact;
 import org.tandem.artifacts.CourseCheck;
 import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.CourseHistory;
+import org.tandem.artifacts.CourseKey;
+import org.tandem.artifacts.HelpKind;
 import org.tandem.artifacts.SnapshotRecord;
-import org.tandem.lti.Directory;
 import org.tandem.lti.LaunchSession;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,15 +42,11 @@ class TeacherRequestsController {
 
 	private final CourseHistory history;
 
-	private final Directory directory;
-
-	TeacherRequestsController(HelpDesk desk, RequestPages pages, CourseChecks checks, CourseHistory history,
-			Directory directory) {
+	TeacherRequestsController(HelpDesk desk, RequestPages pages, CourseChecks checks, CourseHistory history) {
 		this.desk = desk;
 		this.pages = pages;
 		this.checks = checks;
 		this.history = history;
-		this.directory = directory;
 	}
 
 	@GetMapping("/teacher")
@@ -62,7 +59,7 @@ class TeacherRequestsController {
 	String form(@AuthenticationPrincipal LaunchSession launch, Model model) {
 		model.addAttribute("form", RequestForm.empty());
 		CourseCheck check = checks
-			.checkWithinFormWait(directory.courses(List.of(launch.courseId())).get(launch.courseId()));
+			.checkWithinFormWait(new CourseKey(launch.courseId(), launch.platformId(), launch.contextId()));
 		if (check.checked()) {
 			return formPage(model, check.snapshot());
 		}
@@ -70,7 +67,7 @@ class TeacherRequestsController {
 		if (check.outcome() == CourseCheck.Outcome.FAILED) {
 			// Moodle cannot be read now: the course as Tandem last saw it still lets the
 			// teacher pick.
-			model.addAttribute("courseProblem", check.problem().key());
+			model.addAttribute("courseProblem", check.problemKey());
 			lastSeen = history.latest(launch.courseId()).orElse(null);
 			model.addAttribute("lastSeen", lastSeen == null ? null : lastSeen.checkedAt());
 		}

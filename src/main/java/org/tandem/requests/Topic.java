@@ -3,6 +3,8 @@ package org.tandem.requests;
 import java.util.Arrays;
 import java.util.List;
 
+import org.tandem.artifacts.HelpKind;
+
 /**
  * What a teacher can ask help with, named so that they need not know the words médiation
  * and médiatisation: each topic belongs to one kind.

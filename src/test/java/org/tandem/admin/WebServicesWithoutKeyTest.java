@@ -81,7 +81,7 @@ class WebServicesWithoutKeyTest {
 	void launchedAsAdministrator() {
 		long platform = registry.register(PLATFORM.registration(), "test-moodle.yml").id();
 		LaunchSession launch = new LaunchSession(platform, "Test Moodle", TestPlatform.DEPLOYMENT_ID, 1, "2",
-				"LTI Lab Course", "LTILAB", null, 1, "2", "Admin User", "admin@example.com", Locale.ENGLISH,
+				"LTI Lab Course", "LTILAB", 1, "2", "Admin User", "admin@example.com", Locale.ENGLISH,
 				Set.of(Role.ADMINISTRATOR), MessageType.RESOURCE_LINK, "1");
 		admin = new UsernamePasswordAuthenticationToken(launch, "",
 				List.of(new SimpleGrantedAuthority(Role.ADMINISTRATOR.authority())));

@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import org.tandem.TandemApplication;
-import org.tandem.lti.Directory.CourseRef;
 import org.tandem.lti.TestDatabases;
 import org.tandem.moodle.CourseContents;
 import org.tandem.moodle.CourseUpdates;
@@ -72,7 +71,7 @@ public final class CourseCheckBenchmark {
 				.willReturn(WebServiceStubs.json(after)));
 			moodle.stubFor(call("core_course_get_updates_since").willReturn(WebServiceStubs.json(updates)));
 			try (ConfigurableApplicationContext tandem = startTandem()) {
-				CourseRef course = course(tandem.getBean(JdbcClient.class), moodle.baseUrl());
+				CourseKey course = course(tandem.getBean(JdbcClient.class), moodle.baseUrl());
 				MoodleSites sites = tandem.getBean(MoodleSites.class);
 				sites.connect(course.platformId(), URI.create(moodle.baseUrl()), "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
 						"bench");
@@ -152,7 +151,7 @@ public final class CourseCheckBenchmark {
 		return Arrays.asList(JSON.readValue(json, CourseContents.Section[].class));
 	}
 
-	static CourseRef course(JdbcClient jdbc, String site) {
+	static CourseKey course(JdbcClient jdbc, String site) {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql(
 				"""
@@ -165,7 +164,7 @@ public final class CourseCheckBenchmark {
 			.params(platform, now)
 			.update();
 		long id = jdbc.sql("select id from course where platform_id = ?").param(platform).query(Long.class).single();
-		return new CourseRef(id, platform, "500", "Big", null);
+		return new CourseKey(id, platform, "500");
 	}
 
 	static long[] time(int rounds, Supplier<Integer> work) {

@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tandem.lti.Directory.CourseRef;
 import org.tandem.moodle.MoodleSites;
 import org.tandem.moodle.MoodleWebServices;
 import org.tandem.moodle.WebServiceStubs;
@@ -85,9 +84,9 @@ abstract class CourseCheckStorageTests {
 
 	long platform;
 
-	CourseRef bio101;
+	CourseKey bio101;
 
-	CourseRef chim101;
+	CourseKey chim101;
 
 	@BeforeEach
 	void world() {
@@ -193,7 +192,7 @@ abstract class CourseCheckStorageTests {
 	void theScheduledCheckLooksAtCoursesWithOpenRequestsOnlyAndGoesOnWhenOneFails() {
 		request(bio101, "IN_PROGRESS");
 		request(chim101, "CLOSED");
-		CourseRef broken = course("16");
+		CourseKey broken = course("16");
 		request(broken, "NEW");
 		MOODLE.stubFor(call("core_course_get_contents", "courseid=16")
 			.willReturn(capture("bio101/errors/get-contents-course-not-accessible.json")));
@@ -231,7 +230,7 @@ abstract class CourseCheckStorageTests {
 	}
 
 	/** Moodle last showed the course this long ago (the interval is the default hour). */
-	void lastSeen(CourseRef course, Duration ago) {
+	void lastSeen(CourseKey course, Duration ago) {
 		jdbc.sql("update course_snapshot set checked_at = ? where course_id = ?")
 			.params(Timestamp.from(Instant.now().minus(ago)), course.id())
 			.update();
@@ -251,7 +250,7 @@ abstract class CourseCheckStorageTests {
 		CourseCheck check = impatient.checkWithinFormWait(bio101);
 
 		assertThat(check.outcome()).isEqualTo(CourseCheck.Outcome.FAILED);
-		assertThat(check.problem()).isEqualTo(org.tandem.moodle.MoodleException.Problem.UNAVAILABLE);
+		assertThat(check.problemKey()).isEqualTo(org.tandem.moodle.MoodleException.Problem.UNAVAILABLE.key());
 		await().untilAsserted(() -> assertThat(snapshots(bio101)).isEqualTo(1));
 	}
 
@@ -266,7 +265,7 @@ abstract class CourseCheckStorageTests {
 		CourseCheck check = checks.check(bio101);
 
 		assertThat(check.outcome()).isEqualTo(CourseCheck.Outcome.FAILED);
-		assertThat(check.problem()).isEqualTo(org.tandem.moodle.MoodleException.Problem.UNAVAILABLE);
+		assertThat(check.problemKey()).isEqualTo(org.tandem.moodle.MoodleException.Problem.UNAVAILABLE.key());
 		assertThat(snapshots(bio101)).isEqualTo(1);
 		assertThat(history.latest(bio101.id()).orElseThrow().checkedAt()).isEqualTo(first);
 	}
@@ -293,18 +292,18 @@ abstract class CourseCheckStorageTests {
 		CourseCheck check = checks.check(bio101);
 
 		assertThat(check.outcome()).isEqualTo(CourseCheck.Outcome.FAILED);
-		assertThat(check.problem()).isEqualTo(org.tandem.moodle.MoodleException.Problem.UNAVAILABLE);
+		assertThat(check.problemKey()).isEqualTo(org.tandem.moodle.MoodleException.Problem.UNAVAILABLE.key());
 		assertThat(snapshots(bio101)).isZero();
 	}
 
-	long snapshots(CourseRef course) {
+	long snapshots(CourseKey course) {
 		return jdbc.sql("select count(*) from course_snapshot where course_id = ?")
 			.param(course.id())
 			.query(Long.class)
 			.single();
 	}
 
-	CourseRef course(String contextId) {
+	CourseKey course(String contextId) {
 		jdbc.sql("insert into course (platform_id, context_id, title, last_launch_at) values (?, ?, ?, ?)")
 			.params(platform, contextId, "Course " + contextId, Timestamp.from(Instant.now()))
 			.update();
@@ -312,10 +311,10 @@ abstract class CourseCheckStorageTests {
 			.params(platform, contextId)
 			.query(Long.class)
 			.single();
-		return new CourseRef(id, platform, contextId, "Course " + contextId, null);
+		return new CourseKey(id, platform, contextId);
 	}
 
-	void request(CourseRef course, String status) {
+	void request(CourseKey course, String status) {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("insert into person (platform_id, subject, last_launch_at) values (?, ?, ?)")
 			.params(platform, "t" + System.nanoTime(), now)

@@ -12,6 +12,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tandem.lti.keys.PlatformKeySets;
+import org.tandem.lti.launch.IdTokenValidator;
+import org.tandem.lti.launch.LaunchClaims;
+import org.tandem.lti.launch.LaunchProblem;
+import org.tandem.lti.launch.LaunchRefusedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tandem.lti.launch.LaunchProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  * page that says what is wrong, in the user's language, and leaves no session and no
  * record.
  */
-class RefusedLaunchesTest extends LaunchTestSupport {
+public class RefusedLaunchesTest extends LaunchTestSupport {
 
 	private static final String LTI = TestPlatform.LTI;
 
@@ -277,7 +278,7 @@ class RefusedLaunchesTest extends LaunchTestSupport {
 		return client.postLaunch(form, attempt.origin());
 	}
 
-	static void assertRefused(HttpResponse<String> response, LaunchProblem problem) {
+	public static void assertRefused(HttpResponse<String> response, LaunchProblem problem) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(problem.status().value()).isBetween(400, 499);
 		assertThat(response.body()).contains(Messages.html(Messages.french(problem.key() + ".title")))
 			.containsPattern("tandem-correlation\">[0-9a-f]{12}<")

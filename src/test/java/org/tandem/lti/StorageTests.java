@@ -16,6 +16,13 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tandem.lti.keys.ToolKeyProperties;
+import org.tandem.lti.keys.ToolKeys;
+import org.tandem.lti.launch.LaunchClaims;
+import org.tandem.lti.launch.LaunchRecorder;
+import org.tandem.lti.launch.Launches;
+import org.tandem.lti.launch.LoginStates;
+import org.tandem.lti.session.LaunchAuthentication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

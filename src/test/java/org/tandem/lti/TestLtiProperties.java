@@ -11,12 +11,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * LTI properties bound as Spring binds them, with their defaults, for tests without a
  * context.
  */
-final class TestLtiProperties {
+public final class TestLtiProperties {
 
 	private TestLtiProperties() {
 	}
 
-	static LtiProperties bind(String... keyValues) {
+	public static LtiProperties bind(String... keyValues) {
 		Map<String, String> values = new HashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) {
 			values.put(keyValues[i], keyValues[i + 1]);

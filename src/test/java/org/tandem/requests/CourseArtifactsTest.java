@@ -44,9 +44,9 @@ import static org.tandem.moodle.WebServiceStubs.capture;
  * sees them with links into Moodle.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class CourseArtifactsTest extends WebServicesTestSupport {
+public class CourseArtifactsTest extends WebServicesTestSupport {
 
-	static final String TOKEN = "4b1d0c9a3e2f4a5b8c7d6e5f40312a9b";
+	public static final String TOKEN = "4b1d0c9a3e2f4a5b8c7d6e5f40312a9b";
 
 	static final String COURSE = "course";
 

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * the engineers are told by e-mail, one takes it and answers, the teacher answers back,
  * the request is resolved and rated; every step's page and mail are checked.
  */
-class HelpRequestJourneyTest extends LaunchTestSupport {
+public class HelpRequestJourneyTest extends LaunchTestSupport {
 
 	static final String TEACHER = "teacher";
 
@@ -45,7 +45,7 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		MAIL.purgeEmailFromAllMailboxes();
 	}
 
-	static Map<String, String> requestForm(String title) {
+	public static Map<String, String> requestForm(String title) {
 		return Map.of("topic", "ASSESSMENT", "title", title, "need",
 				"Align the final exam with the objectives.\nTwo lines.", "audience", "L1, 120 students", "objectives",
 				"Explain mitosis", "courseParts", "Section 4", "wishedDate", LocalDate.now().plusDays(30).toString(),
@@ -316,19 +316,19 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		return jdbc.sql("select id from platform_engineer where email = ?").param(email).query(Long.class).single();
 	}
 
-	static long requestId(Page page) {
+	public static long requestId(Page page) {
 		Matcher matcher = Pattern.compile("/requests/(\\d+)").matcher(page.url());
 		assertThat(matcher.find()).as(page.url() + "\n" + page.body()).isTrue();
 		return Long.parseLong(matcher.group(1));
 	}
 
 	/** The href of a link on the page that starts like this (it carries the session). */
-	static String link(Page page, String start) {
+	public static String link(Page page, String start) {
 		String session = page.sessionId();
 		return start + (start.contains("?") ? "" : "?") + (start.endsWith("?") ? "" : "&") + "session=" + session;
 	}
 
-	static String requestLink(Page page, long id) {
+	public static String requestLink(Page page, long id) {
 		return "/requests/" + id + "?session=" + page.sessionId();
 	}
 
@@ -337,7 +337,7 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		return Arrays.asList(MAIL.getReceivedMessages());
 	}
 
-	static List<String> recipients(List<MimeMessage> messages) throws Exception {
+	public static List<String> recipients(List<MimeMessage> messages) throws Exception {
 		List<String> to = new java.util.ArrayList<>();
 		for (MimeMessage message : messages) {
 			Arrays.stream(message.getAllRecipients()).map(Object::toString).forEach(to::add);
@@ -345,7 +345,7 @@ class HelpRequestJourneyTest extends LaunchTestSupport {
 		return to;
 	}
 
-	static String body(MimeMessage message) throws Exception {
+	public static String body(MimeMessage message) throws Exception {
 		return message.getContent().toString();
 	}
 

@@ -31,6 +31,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.LoggerFactory;
 import org.tandem.TandemApplication;
+import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.LaunchClient;
 import org.tandem.lti.Platform;
 import org.tandem.lti.PlatformRegistration;

@@ -1,0 +1,83 @@
+package org.tandem.notifications;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Links in e-mails that open a request through Moodle. Tandem can only be entered by a
+ * launch from the course, so the link remembers, for its recipient alone, which request
+ * to show, then sends them to the course's Tandem activity in Moodle; their next launch
+ * lands on that request. The token opens nothing by itself.
+ */
+@Component
+public class OpenLinks {
+
+	/** How long after a click the next launch still goes to the request. */
+	static final Duration INTENT = Duration.ofMinutes(30);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	OpenLinks(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	String create(long personId, long requestId) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("insert into open_link (token, person_id, request_id, created_at) values (?, ?, ?, ?)")
+			.params(token, personId, requestId, Timestamp.from(clock.instant()))
+			.update();
+		return token;
+	}
+
+	/** Notes the click and returns the request it is for. */
+	Optional<Long> click(String token) {
+		Optional<Long> request = jdbc.sql("select request_id from open_link where token = ?")
+			.param(token)
+			.query(Long.class)
+			.optional();
+		request.ifPresent(id -> jdbc.sql("update open_link set clicked_at = ?, consumed_at = null where token = ?")
+			.params(Timestamp.from(clock.instant()), token)
+			.update());
+		return request;
+	}
+
+	/**
+	 * The request this person clicked a link for, moments before this launch; it is used
+	 * once.
+	 */
+	@Transactional
+	public Optional<Long> takePending(long personId) {
+		Instant now = clock.instant();
+		Optional<String> token = jdbc.sql("""
+				select token from open_link where person_id = ? and clicked_at > ? and consumed_at is null
+				order by clicked_at desc fetch first 1 rows only""")
+			.params(personId, Timestamp.from(now.minus(INTENT)))
+			.query(String.class)
+			.optional();
+		return token.flatMap(t -> {
+			int taken = jdbc.sql("update open_link set consumed_at = ? where token = ? and consumed_at is null")
+				.params(Timestamp.from(now), t)
+				.update();
+			return taken == 1
+					? jdbc.sql("select request_id from open_link where token = ?").param(t).query(Long.class).optional()
+					: Optional.empty();
+		});
+	}
+
+}

@@ -1,0 +1,213 @@
+package org.tandem.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mails and Moodle messages waiting to be sent. They are written in the transaction of
+ * the action that causes them, and sent apart: an SMTP server or a Moodle that is slow or
+ * down neither blocks nor undoes the action, and a failed notification is retried with a
+ * growing wait, then given up with an error in the log. Each instance claims a
+ * notification before sending it, so that two instances never send the same one. This
+ * class sends the e-mails; {@link MoodleMessageSender} the Moodle messages, so that each
+ * channel works without the other.
+ */
+@Component
+class Outbox {
+
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final MailProperties properties;
+
+	private final Clock clock;
+
+	Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, MailProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.mailSender = mailSender;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	enum Channel {
+
+		MAIL, MOODLE
+
+	}
+
+	void enqueue(Long recipientId, String email, String subject, String body) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into notification (recipient_id, email, subject, body, status, attempts, next_attempt_at,
+				  created_at) values (?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+			.params(recipientId, email, subject, body, Timestamp.from(now), Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * @param html the message, in Moodle's HTML format
+	 */
+	void enqueueMoodleMessage(long recipientId, long platformId, long moodleUserId, String html) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into notification (channel, recipient_id, platform_id, moodle_user_id, body, status, attempts,
+				  next_attempt_at, created_at) values ('MOODLE', ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+			.params(recipientId, platformId, moodleUserId, html, Timestamp.from(now), Timestamp.from(now))
+			.update();
+	}
+
+	@Scheduled(fixedDelayString = "${tandem.mail.poll-interval:10s}",
+			initialDelayString = "${tandem.mail.poll-interval:10s}")
+	void sendDue() {
+		JavaMailSender sender = mailSender.getIfAvailable();
+		if (sender == null) {
+			return; // no SMTP server configured: mails wait
+		}
+		forEachDue(Channel.MAIL, mail -> send(sender, mail));
+	}
+
+	/**
+	 * Claims, one at a time, each notification of this channel that is due, and hands it
+	 * to {@code send}, which marks it {@link #sent}, {@link #failed} or {@link #refused}.
+	 */
+	void forEachDue(Channel channel, Consumer<Notification> send) {
+		Instant now = clock.instant();
+		List<Long> due = jdbc.sql("""
+				select id from notification where status = 'PENDING' and next_attempt_at <= ? and channel = ?
+				order by next_attempt_at fetch first 20 rows only""")
+			.params(Timestamp.from(now), channel.name())
+			.query(Long.class)
+			.list();
+		for (long id : due) {
+			if (claim(id, now)) {
+				send.accept(jdbc.sql("""
+						select channel, email, subject, body, platform_id, moodle_user_id, attempts
+						from notification where id = ?""")
+					.param(id)
+					.query((rs, n) -> new Notification(id, Channel.valueOf(rs.getString(1)), rs.getString(2),
+							rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getInt(7)))
+					.single());
+			}
+		}
+	}
+
+	/** The platforms that have Moodle messages waiting, due or not. */
+	List<Long> moodlePlatformsWaiting() {
+		return jdbc.sql("select distinct platform_id from notification where channel = 'MOODLE' and status = 'PENDING'")
+			.query(Long.class)
+			.list();
+	}
+
+	/** Gives up, at once, every Moodle message waiting for this platform. */
+	void giveUpMoodleMessages(long platformId, String error) {
+		int given = jdbc.sql("""
+				update notification set status = 'FAILED', last_error = ?
+				where channel = 'MOODLE' and status = 'PENDING' and platform_id = ?""")
+			.params(shortened(error), platformId)
+			.update();
+		if (given > 0) {
+			log.error("Gave up {} waiting Moodle message(s) to platform {}: {}", given, platformId, error);
+		}
+	}
+
+	private boolean claim(long id, Instant now) {
+		return jdbc
+			.sql("update notification set status = 'SENDING', next_attempt_at = ? where id = ? and status = 'PENDING'")
+			.params(Timestamp.from(now.plus(Duration.ofMinutes(5))), id)
+			.update() == 1;
+	}
+
+	private void send(JavaMailSender sender, Notification mail) {
+		try {
+			SimpleMailMessage message = new SimpleMailMessage();
+			message.setFrom(properties.from());
+			message.setTo(new InternetAddress(mail.email(), true).getAddress());
+			message.setSubject(mail.subject());
+			message.setText(mail.body());
+			sender.send(message);
+			sent(mail);
+		}
+		catch (MailException | AddressException ex) {
+			failed(mail, String.valueOf(ex.getMessage()));
+		}
+	}
+
+	void sent(Notification notification) {
+		jdbc.sql("update notification set status = 'SENT', sent_at = ?, attempts = ? where id = ?")
+			.params(Timestamp.from(clock.instant()), notification.attempts() + 1, notification.id())
+			.update();
+	}
+
+	/** A failure another attempt may not meet: retried later, until the last attempt. */
+	void failed(Notification notification, String error) {
+		int attempts = notification.attempts() + 1;
+		if (attempts >= properties.maxAttempts()) {
+			log.error("Gave up {} after {} attempts: {}", notification, attempts, error);
+			giveUp(notification, error);
+			return;
+		}
+		Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 6));
+		wait = wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
+		log.warn("Sending {} failed (attempt {}), retried in {}: {}", notification, attempts, wait, error);
+		jdbc.sql("""
+				update notification set status = 'PENDING', attempts = ?, last_error = ?, next_attempt_at = ?
+				where id = ?""")
+			.params(attempts, shortened(error), Timestamp.from(clock.instant().plus(wait)), notification.id())
+			.update();
+	}
+
+	/** A refusal any other attempt would meet too: given up at once. */
+	void refused(Notification notification, String error) {
+		log.error("Gave up {}: {}", notification, error);
+		giveUp(notification, error);
+	}
+
+	private void giveUp(Notification notification, String error) {
+		jdbc.sql("update notification set status = 'FAILED', attempts = ?, last_error = ? where id = ?")
+			.params(notification.attempts() + 1, shortened(error), notification.id())
+			.update();
+	}
+
+	private static String shortened(String error) {
+		return error.length() > 1000 ? error.substring(0, 1000) : error;
+	}
+
+	/**
+	 * A notification being sent: an e-mail (with its address and subject) or a Moodle
+	 * message (with its platform and the recipient's Moodle user id).
+	 *
+	 * @param attempts the attempts before this one
+	 */
+	record Notification(long id, Channel channel, String email, String subject, String body, long platformId,
+			long moodleUserId, int attempts) {
+
+		/** What the log says of it, never its text. */
+		@Override
+		public String toString() {
+			return channel == Channel.MAIL ? "e-mail " + id + " to " + email
+					: "Moodle message " + id + " to Moodle user " + moodleUserId + " of platform " + platformId;
+		}
+
+	}
+
+}
