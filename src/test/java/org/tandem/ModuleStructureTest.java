@@ -1,7 +1,16 @@
 package org.tandem;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
 import org.junit.jupiter.api.Test;
 import org.tandem.lti.Platform;
 import org.tandem.lti.PlatformRegistered;
@@ -10,6 +19,8 @@ import org.tandem.lti.PlatformRegistration;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.modulith.docs.Documenter.DiagramOptions;
+import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWithoutRelationships;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
@@ -66,9 +77,35 @@ class ModuleStructureTest {
 				.importPackages("org.tandem.moodle"));
 	}
 
+	/**
+	 * Writes every module's diagram and canvas under {@code target/spring-modulith-docs},
+	 * draws the whole as {@code modules.svg} there, and fails when the README's picture
+	 * ({@code docs/modules.puml} and {@code .svg}) no longer shows the code's modules.
+	 */
 	@Test
-	void writesTheModulePicture() {
-		new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+	void readmeShowsTheModulesAsTheCodeHasThem() throws IOException {
+		new Documenter(MODULES)
+			.writeModulesAsPlantUml(
+					DiagramOptions.defaults().withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE))
+			.writeIndividualModulesAsPlantUml()
+			.writeModuleCanvases();
+		Path folder = Path.of("target", "spring-modulith-docs");
+		// PlantUML's own layout engine: no Graphviz to install.
+		String diagram = Files.readString(folder.resolve("components.puml"))
+			.replaceFirst("@startuml", "@startuml\n!pragma layout smetana")
+			.replace("TandemApplication", "Tandem");
+		Files.writeString(folder.resolve("modules.puml"), diagram);
+		try (OutputStream svg = Files.newOutputStream(folder.resolve("modules.svg"))) {
+			new SourceStringReader(diagram).outputImage(svg, new FileFormatOption(FileFormat.SVG));
+		}
+		assertThat(sortedLines(Path.of("docs/modules.puml")))
+			.as("docs/modules.puml shows the modules: copy modules.puml and modules.svg of %s to docs/", folder)
+			.isEqualTo(sortedLines(folder.resolve("modules.puml")));
+	}
+
+	/** The diagram's lines, whatever order the modules were listed in. */
+	private static List<String> sortedLines(Path file) throws IOException {
+		return Files.readAllLines(file).stream().sorted().toList();
 	}
 
 }
