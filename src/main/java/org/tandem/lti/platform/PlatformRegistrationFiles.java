@@ -14,8 +14,12 @@ import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.tandem.lti.LtiProperties;
 import org.tandem.lti.Platform;
@@ -83,7 +87,7 @@ class PlatformRegistrationFiles implements ApplicationRunner {
 	}
 
 	private void register(String file, String yaml) {
-		PlatformRegistration registration = validated(file, read(file, resolved(file, yaml)));
+		PlatformRegistration registration = validated(file, read(file, yaml, placeholders));
 		if (registration.issuer().endsWith("/")) {
 			log.warn("The issuer of {} ends with '/': Moodle sends its site address without one, so launches "
 					+ "would be refused as coming from an unknown site", file);
@@ -93,26 +97,39 @@ class PlatformRegistrationFiles implements ApplicationRunner {
 				platform.issuer(), platform.clientId(), platform.deploymentIds(), file);
 	}
 
-	static PlatformRegistration read(Path file) throws IOException {
-		return read(file.toString(), Files.readString(file));
+	static PlatformRegistration read(Path file, PropertyResolver placeholders) throws IOException {
+		return read(file.toString(), Files.readString(file), placeholders);
 	}
 
-	private static PlatformRegistration read(String file, String yaml) {
+	/**
+	 * The file's values, each with its {@code ${NAME}} resolved; comments are left alone.
+	 */
+	private static PlatformRegistration read(String file, String yaml, PropertyResolver placeholders) {
 		try {
-			return YAML.readValue(yaml, PlatformRegistration.class);
+			JsonNode tree = YAML.readTree(yaml);
+			return YAML.treeToValue(resolved(tree, placeholders), PlatformRegistration.class);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Platform registration " + file + ": " + ex.getMessage(), ex);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("Cannot read platform registration " + file + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private String resolved(String file, String yaml) {
-		try {
-			return placeholders.resolveRequiredPlaceholders(yaml);
+	private static JsonNode resolved(JsonNode node, PropertyResolver placeholders) {
+		if (node.isString()) {
+			return StringNode.valueOf(placeholders.resolveRequiredPlaceholders(node.asString()));
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Platform registration " + file + ": " + ex.getMessage(), ex);
+		if (node instanceof ObjectNode object) {
+			object.propertyNames().forEach(name -> object.set(name, resolved(object.get(name), placeholders)));
 		}
+		else if (node instanceof ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				array.set(i, resolved(array.get(i), placeholders));
+			}
+		}
+		return node;
 	}
 
 	private PlatformRegistration validated(String file, PlatformRegistration registration) {

@@ -8,6 +8,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 import org.tandem.lti.LtiProperties;
 import org.tandem.lti.Platform;
@@ -16,7 +17,9 @@ import org.tandem.lti.PlatformRegistry;
 import org.tandem.lti.TestLtiProperties;
 
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +44,7 @@ class PlatformRegistrationFilesTest {
 	@Test
 	void shippedMoodleExampleIsAValidRegistration() throws IOException {
 		PlatformRegistration example = PlatformRegistrationFiles
-			.read(Path.of("lti-config/platforms/moodle.example.yml"));
+			.read(Path.of("lti-config/platforms/moodle.example.yml"), new StandardEnvironment());
 
 		assertThat(validator.validate(example)).isEmpty();
 		assertThat(example.issuer()).isEqualTo("https://moodle.univ-example.fr");
@@ -97,9 +100,56 @@ class PlatformRegistrationFilesTest {
 			.hasMessageContaining("jwks_url");
 	}
 
+	@Test
+	void placeholderTakesItsValueFromTheConfigurationAndCommentsAreLeftAlone() throws IOException {
+		Files.writeString(dir.resolve("secret.yml"), """
+				# token: ${NOT_SET} in a comment is not read
+				name: Secret
+				issuer: https://moodle.example.edu
+				client-id: ${TEST_CLIENT_ID}
+				auth-url: https://moodle.example.edu/mod/lti/auth.php
+				token-url: https://moodle.example.edu/mod/lti/token.php
+				jwks-url: https://moodle.example.edu/mod/lti/certs.php
+				deployment-ids: ["1"]
+				web-services:
+				  token: ${MOODLE_WS_TOKEN}
+				""");
+		Mockito.when(registry.register(any(), any())).thenReturn(platform());
+
+		files(new MockEnvironment().withProperty("TEST_CLIENT_ID", "from-env")
+			.withProperty("MOODLE_WS_TOKEN", "0123456789abcdef0123456789abcdef"))
+			.run(new DefaultApplicationArguments());
+
+		ArgumentCaptor<PlatformRegistration> registered = ArgumentCaptor.forClass(PlatformRegistration.class);
+		verify(registry).register(registered.capture(), eq(dir.resolve("secret.yml").toString()));
+		assertThat(registered.getValue().clientId()).isEqualTo("from-env");
+		assertThat(registered.getValue().webServices().token()).isEqualTo("0123456789abcdef0123456789abcdef");
+	}
+
+	@Test
+	void placeholderNotSetStopsTheStartNamingTheFileAndTheName() throws IOException {
+		Files.writeString(dir.resolve("unset.yml"), """
+				name: Unset
+				issuer: https://moodle.example.edu
+				client-id: ${UNSET_CLIENT_ID}
+				auth-url: https://moodle.example.edu/mod/lti/auth.php
+				token-url: https://moodle.example.edu/mod/lti/token.php
+				jwks-url: https://moodle.example.edu/mod/lti/certs.php
+				deployment-ids: ["1"]
+				""");
+
+		assertThatThrownBy(() -> files().run(new DefaultApplicationArguments())).hasMessageContaining("unset.yml")
+			.hasMessageContaining("UNSET_CLIENT_ID");
+		verify(registry, never()).register(any(), any());
+	}
+
 	private PlatformRegistrationFiles files() {
+		return files(new StandardEnvironment());
+	}
+
+	private PlatformRegistrationFiles files(PropertyResolver placeholders) {
 		LtiProperties properties = TestLtiProperties.bind("tandem.lti.platforms-dir", dir.toString());
-		return new PlatformRegistrationFiles(properties, registry, validator, new StandardEnvironment());
+		return new PlatformRegistrationFiles(properties, registry, validator, placeholders);
 	}
 
 	private static Platform platform() {
