@@ -11,12 +11,13 @@ create table artifact_course (
 -- News between modules (a request filed, a reply, a rework...) as Spring Modulith's event
 -- publication registry keeps it: written in the transaction that publishes the event,
 -- removed once the listener has handled it, so that a crash between the two loses
--- nothing (see EventResubmission). Events carry ids, never people's text, so they fit.
+-- nothing (see EventResubmission). A handled event is deleted. Unbounded text on both
+-- H2 and PostgreSQL: an event may carry a decline reason or an artifact's name.
 create table event_publication (
     id                     uuid          not null primary key,
     listener_id            varchar(512)  not null,
     event_type             varchar(512)  not null,
-    serialized_event       varchar(4000) not null,
+    serialized_event       varchar       not null,
     publication_date       timestamp with time zone not null,
     completion_date        timestamp with time zone,
     status                 varchar(20),

@@ -16,10 +16,13 @@ import org.tandem.artifacts.HelpKind;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Requests as stored, on each database Tandem runs on: the queue's filters and counts,
@@ -34,6 +37,12 @@ abstract class RequestStorageTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	long platform;
 
@@ -159,6 +168,25 @@ abstract class RequestStorageTests {
 		assertThat(requests.rate(id, 4, "good", Instant.now())).isTrue();
 		assertThat(requests.rate(id, 1, "changed my mind", Instant.now())).isFalse();
 		assertThat(requests.find(id).orElseThrow().rating()).isEqualTo(4);
+	}
+
+	/**
+	 * The event registry keeps an event whole, whatever its text: a decline reason of the
+	 * longest size, which JSON escaping doubles.
+	 */
+	@Test
+	void eventWithTheLongestDeclineReasonIsKeptUntilHandled() {
+		long id = file(courseA, Topic.values()[0], Instant.now());
+		String reason = "\"\n".repeat(1000);
+
+		transactions.executeWithoutResult(status -> events
+			.publishEvent(new RequestStatusChanged(id, engineer, RequestStatus.NEW, RequestStatus.DECLINED, reason)));
+
+		await().untilAsserted(
+				() -> assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+					.param("%\"requestId\":" + id + ",%")
+					.query(Long.class)
+					.single()).isZero());
 	}
 
 }
