@@ -147,6 +147,29 @@ public final class LaunchClient {
 		return post(form.group(1).replace("&amp;", "&"), body);
 	}
 
+	/**
+	 * Sends the GET form of this page whose action contains {@code action} as a browser
+	 * does: the action's query string is dropped, the form's hidden fields and these
+	 * fields are sent instead.
+	 */
+	public Page fetch(Page page, String action, Map<String, String> fields) {
+		Matcher form = Pattern
+			.compile("<form[^>]*method=\"get\"[^>]*action=\"([^\"?]*" + Pattern.quote(action)
+					+ ")(\\?[^\"]*)?\"[^>]*>(.*?)</form>", Pattern.DOTALL)
+			.matcher(page.body());
+		if (!form.find()) {
+			throw new AssertionError("No GET form for " + action + " on " + page.url());
+		}
+		Map<String, String> query = new LinkedHashMap<>();
+		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+			.matcher(form.group(3));
+		while (hidden.find()) {
+			query.put(hidden.group(1), hidden.group(2));
+		}
+		query.putAll(fields);
+		return open(form.group(1) + "?" + encode(query));
+	}
+
 	/** Posts a form from a Tandem page, as the browser in the iframe does. */
 	public Page post(String path, Map<String, String> fields) {
 		return post(path, encode(fields));

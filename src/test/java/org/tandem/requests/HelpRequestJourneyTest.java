@@ -57,6 +57,32 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		return client.submit(form, "/requests?", requestForm(title));
 	}
 
+	/**
+	 * A browser sends a GET form's fields instead of its action's query string: the
+	 * session must travel as one of the fields (the queue's filter, a template's "Use").
+	 */
+	@Test
+	void getFormsKeepTheSessionAsABrowserSendsThem() {
+		Page teacher = client.launchAs(TEACHER);
+		client.launchAs(ENGINEER);
+		long id = requestId(file(teacher, "Filtered by status"));
+		Page queue = client.launchAs(ENGINEER);
+
+		Page filtered = client.fetch(queue, "/engineer", Map.of("status", "NEW"));
+		assertThat(filtered.status()).isEqualTo(200);
+		assertThat(filtered.url()).contains("status=NEW");
+		assertThat(filtered.body()).contains("Filtered by status");
+
+		client.submit(client.open(link(queue, "/engineer/templates")), "/engineer/templates",
+				Map.of("title", "Greeting", "body", "Hello from a template"));
+		Page request = client.open(link(queue, "/requests/" + id + "?"));
+		Matcher template = Pattern.compile("<option value=\"(\\d+)\">Greeting</option>").matcher(request.body());
+		assertThat(template.find()).isTrue();
+		Page used = client.fetch(request, "/requests/" + id, Map.of("template", template.group(1)));
+		assertThat(used.status()).isEqualTo(200);
+		assertThat(used.body()).contains(">Hello from a template</textarea>");
+	}
+
 	@Test
 	void wholeJourneyFromFilingToRating() throws Exception {
 		Page teacher = client.launchAs(TEACHER);

@@ -3,6 +3,7 @@ package org.tandem.lti.session;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
 /** Launch sessions: in the database (shared by instances), carried by the page. */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +34,21 @@ class LaunchSessionConfiguration {
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		};
 		return repository -> repository.setSessionIdGenerator(generator);
+	}
+
+	/**
+	 * Every GET form carries the session as a hidden field, beside the CSRF token of
+	 * Spring Security's processor, which Thymeleaf asks for the fields of every form.
+	 */
+	@Bean
+	static BeanPostProcessor sessionFormFields() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return bean instanceof RequestDataValueProcessor processor && !(bean instanceof SessionFormFields)
+						? new SessionFormFields(processor) : bean;
+			}
+		};
 	}
 
 	@Bean
