@@ -3,7 +3,10 @@ package org.tandem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,9 +14,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.tandem.artifacts.Change;
+import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.Messages;
+import org.tandem.lti.Role;
 import org.tandem.lti.launch.LaunchProblem;
+import org.tandem.moodle.MoodleException;
+import org.tandem.requests.RequestStatus;
+import org.tandem.requests.Topic;
+import org.tandem.requests.WorkMode;
+import org.tandem.requests.time.TimeActivity;
+import org.tandem.system.MessageKey;
+
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,12 +50,23 @@ class MessageBundlesTest {
 			.isEqualTo(keys(Messages.bundle("messages.properties")));
 	}
 
+	/**
+	 * Keys built from an enum ({@code #{${status.key()}}}, {@code #{'request.move.' +
+	 * ...}}) escape {@link #everyKeyTheTemplatesNameExists}: each constant's must be in
+	 * both languages.
+	 */
 	@Test
-	void everyLaunchProblemHasATitleAndADetail() {
-		Properties english = Messages.bundle("messages.properties");
-		for (LaunchProblem problem : LaunchProblem.values()) {
-			assertThat(english).containsKeys(problem.key() + ".title", problem.key() + ".detail");
-		}
+	void everyKeyBuiltFromAnEnumExistsInBothLanguages() {
+		List<String> keys = enumKeys();
+		SoftAssertions.assertSoftly(softly -> {
+			for (String bundle : List.of("messages.properties", "messages_fr.properties")) {
+				Properties messages = Messages.bundle(bundle);
+				softly.assertThat(keys)
+					.as("keys built from enums that %s lacks", bundle)
+					.filteredOn(key -> !messages.containsKey(key))
+					.isEmpty();
+			}
+		});
 	}
 
 	@Test
@@ -71,6 +101,68 @@ class MessageBundlesTest {
 					assertThat(allowed).as("%s: <%s> holds \"%s\"", template, matcher.group(1), text).contains(text);
 				}
 			}
+		}
+	}
+
+	private static List<String> enumKeys() {
+		List<String> keys = new ArrayList<>();
+		for (Class<?> type : messageKeyEnums()) {
+			for (Object constant : type.getEnumConstants()) {
+				String key = ((MessageKey) constant).key();
+				if (constant instanceof LaunchProblem) {
+					// The refusal page reads the key's title and detail (the admin hint
+					// is
+					// optional).
+					keys.addAll(List.of(key + ".title", key + ".detail"));
+				}
+				else {
+					keys.add(key);
+				}
+			}
+		}
+		// requests/form.html heads each kind's topics.
+		Arrays.stream(HelpKind.values()).map(kind -> kind.key() + ".topics").forEach(keys::add);
+		// requests/request.html: a button for each status a request can move to.
+		Arrays.stream(RequestStatus.values())
+			.flatMap(status -> status.next().stream())
+			.distinct()
+			.map(to -> "request.move." + to.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+			.forEach(keys::add);
+		// demo/course.html: a button for each demo user (DemoUser is package-private).
+		for (Object user : load("org.tandem.demo.DemoUser").getEnumConstants()) {
+			keys.add("demo.launch." + ((Enum<?>) user).name().toLowerCase(Locale.ROOT));
+		}
+		return keys;
+	}
+
+	/** Every enum with message keys, so that a new one is checked too. */
+	private static List<Class<?>> messageKeyEnums() {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+			@Override
+			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+				return definition.getMetadata().isIndependent();
+			}
+		};
+		scanner.addIncludeFilter(new AssignableTypeFilter(MessageKey.class));
+		List<Class<?>> enums = scanner.findCandidateComponents("org.tandem")
+			.stream()
+			.map(BeanDefinition::getBeanClassName)
+			.map(MessageBundlesTest::load)
+			.filter(Class::isEnum)
+			.toList();
+		// The scan found them all, or this test would pass on nothing.
+		assertThat(enums).contains(RequestStatus.class, Topic.class, HelpKind.class, WorkMode.class, TimeActivity.class,
+				MoodleException.Problem.class, LaunchProblem.class, Role.class, Change.Type.class,
+				load("org.tandem.requests.QueueFilter$Assignee"));
+		return enums;
+	}
+
+	private static Class<?> load(String name) {
+		try {
+			return ClassUtils.forName(name, MessageBundlesTest.class.getClassLoader());
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

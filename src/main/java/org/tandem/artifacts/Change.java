@@ -2,6 +2,8 @@ package org.tandem.artifacts;
 
 import java.util.Set;
 
+import org.tandem.system.MessageKey;
+
 /**
  * A difference between two snapshots of a course, with the areas Moodle says changed.
  *
@@ -12,9 +14,14 @@ import java.util.Set;
  */
 public record Change(Type type, Artifact before, Artifact after, Set<String> areas) {
 
-	public enum Type {
+	public enum Type implements MessageKey {
 
-		ADDED, REMOVED, MODIFIED, MOVED, RENAMED, SHOWN, HIDDEN
+		ADDED, REMOVED, MODIFIED, MOVED, RENAMED, SHOWN, HIDDEN;
+
+		@Override
+		public String keyPrefix() {
+			return "change";
+		}
 
 	}
 

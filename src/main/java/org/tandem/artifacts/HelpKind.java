@@ -1,11 +1,13 @@
 package org.tandem.artifacts;
 
+import org.tandem.system.MessageKey;
+
 /**
  * The two sides of an instructional designer's help. Every request, time entry and rework
  * carries one, so that reports can show the design work, which is the part that goes
  * unseen.
  */
-public enum HelpKind {
+public enum HelpKind implements MessageKey {
 
 	/**
 	 * Designing the pedagogical scenario: objectives, progression, activities,
@@ -18,8 +20,9 @@ public enum HelpKind {
 	 */
 	MEDIATISATION;
 
-	public String key() {
-		return "kind." + name().toLowerCase(java.util.Locale.ROOT);
+	@Override
+	public String keyPrefix() {
+		return "kind";
 	}
 
 }

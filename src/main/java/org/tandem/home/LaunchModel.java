@@ -46,8 +46,7 @@ class LaunchModel {
 		if (launch != null) {
 			for (Role role : Role.values()) {
 				if (launch.has(role) && role != Role.LEARNER) {
-					links.add(new NavigationLink(HomeController.path(role),
-							"role." + role.name().toLowerCase(java.util.Locale.ROOT)));
+					links.add(new NavigationLink(HomeController.path(role), role.key()));
 				}
 			}
 		}

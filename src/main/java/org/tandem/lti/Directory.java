@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.tandem.system.SupportedLocales;
+import org.tandem.system.Texts;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,8 +122,9 @@ public class Directory {
 	/** Names an engineer of the platform, by LMS user id or e-mail. */
 	@Transactional
 	public void addEngineer(long platformId, String lmsUserId, String email) {
-		String id = lmsUserId == null || lmsUserId.isBlank() ? null : lmsUserId.trim();
-		String mail = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+		String id = Texts.blankToNullTrimmed(lmsUserId);
+		String trimmed = Texts.blankToNullTrimmed(email);
+		String mail = trimmed == null ? null : trimmed.toLowerCase(Locale.ROOT);
 		boolean known = jdbc.sql("""
 				select count(*) from platform_engineer where platform_id = :platform
 				  and ((:id is not null and lms_user_id = :id) or (:mail is not null and email = :mail))""")

@@ -1,10 +1,12 @@
 package org.tandem.lti;
 
+import org.tandem.system.MessageKey;
+
 /**
  * What a person is to Tandem in one launch. A person may hold several; they land on the
  * page of the first one in this order.
  */
-public enum Role {
+public enum Role implements MessageKey {
 
 	/** Designated as an instructional designer for the platform in its registration. */
 	ENGINEER,
@@ -18,6 +20,11 @@ public enum Role {
 	/** The Spring Security authority: {@code ROLE_TEACHER}. */
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	@Override
+	public String keyPrefix() {
+		return "role";
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.tandem.moodle;
 
+import org.tandem.system.MessageKey;
+
 /**
  * Moodle refused a call (it answers errors with HTTP 200 and an {@code exception}
  * object), or could not be reached. The problem says what an administrator should fix.
@@ -9,7 +11,7 @@ public class MoodleException extends RuntimeException {
 	/**
 	 * What went wrong, each with a message in the bundles: {@code moodle.problem.<key>}.
 	 */
-	public enum Problem {
+	public enum Problem implements MessageKey {
 
 		/** The token is unknown, expired or revoked. */
 		INVALID_TOKEN,
@@ -35,8 +37,9 @@ public class MoodleException extends RuntimeException {
 		/** Any other error Moodle reports. */
 		OTHER;
 
-		public String key() {
-			return "moodle.problem." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		@Override
+		public String keyPrefix() {
+			return "moodle.problem";
 		}
 
 	}

@@ -1,12 +1,12 @@
 package org.tandem.notifications;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
+
+import org.tandem.system.RandomTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +24,6 @@ public class OpenLinks {
 	/** How long after a click the next launch still goes to the request. */
 	static final Duration INTENT = Duration.ofMinutes(30);
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -36,9 +34,7 @@ public class OpenLinks {
 	}
 
 	String create(long personId, long requestId) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = RandomTokens.urlSafe(32);
 		jdbc.sql("insert into open_link (token, person_id, request_id, created_at) values (?, ?, ?, ?)")
 			.params(token, personId, requestId, Timestamp.from(clock.instant()))
 			.update();

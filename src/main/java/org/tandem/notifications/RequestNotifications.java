@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import org.tandem.artifacts.ReworkRecorded;
 import org.tandem.lti.Directory;
 import org.tandem.lti.Directory.Person;
@@ -20,7 +22,6 @@ import org.tandem.system.TandemProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Who is told what, in their own language (that of their last launch): the platform's
@@ -59,8 +60,10 @@ class RequestNotifications {
 
 	private final MoodleSites sites;
 
+	private final ITemplateEngine templates;
+
 	RequestNotifications(Directory directory, Requests requests, Outbox outbox, OpenLinks links, MessageSource messages,
-			TandemProperties tandem, MoodleSites sites) {
+			TandemProperties tandem, MoodleSites sites, ITemplateEngine templates) {
 		this.directory = directory;
 		this.requests = requests;
 		this.outbox = outbox;
@@ -68,6 +71,7 @@ class RequestNotifications {
 		this.messages = messages;
 		this.tandem = tandem;
 		this.sites = sites;
+		this.templates = templates;
 	}
 
 	@ApplicationModuleListener
@@ -157,11 +161,15 @@ class RequestNotifications {
 									: messages.getMessage("mail.link", args, locale)));
 		}
 		if (moodleUserId != null) {
-			Object[] args = { html(actor), html(request.title()), html(course), html(detail) };
+			Context context = new Context(locale);
+			context.setVariable("event", event);
+			context.setVariable("actor", quote(actor));
+			context.setVariable("title", quote(request.title()));
+			context.setVariable("course", quote(course));
+			context.setVariable("detail", quote(detail));
+			context.setVariable("link", link);
 			outbox.enqueueMoodleMessage(person.id(), person.platformId(), moodleUserId,
-					"<p>" + messages.getMessage("moodle-message." + event, args, locale) + "</p><p><a href=\""
-							+ HtmlUtils.htmlEscape(link, "UTF-8") + "\">"
-							+ messages.getMessage("moodle-message.link", null, locale) + "</a></p>");
+					templates.process("notifications/moodle-message", context).strip());
 		}
 	}
 
@@ -174,11 +182,10 @@ class RequestNotifications {
 				? Long.valueOf(teacher.subject()) : null;
 	}
 
-	/** People's text, shortened and escaped for Moodle's HTML. */
-	private static String html(String text) {
-		String quote = text.codePointCount(0, text.length()) <= QUOTE_LENGTH ? text
+	/** People's text, shortened for a Moodle message; the template escapes it. */
+	private static String quote(String text) {
+		return text.codePointCount(0, text.length()) <= QUOTE_LENGTH ? text
 				: text.substring(0, text.offsetByCodePoints(0, QUOTE_LENGTH - 1)).strip() + "…";
-		return HtmlUtils.htmlEscape(quote, "UTF-8");
 	}
 
 	private String name(long personId) {

@@ -17,6 +17,7 @@ import org.tandem.lti.LaunchSession;
 import org.tandem.lti.Role;
 import org.tandem.requests.time.TimeEntries;
 import org.tandem.requests.time.TimeEntryForm;
+import org.tandem.system.Texts;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -96,9 +97,9 @@ class HelpDesk {
 		Instant now = clock.instant();
 		long id = requests.insert(new HelpRequest(0, launch.platformId(), launch.courseId(), launch.personId(),
 				launch.resourceLinkId(), form.topic().kind(), form.topic(), form.title().strip(), form.need().strip(),
-				TimeEntries.blankToNull(form.audience()), TimeEntries.blankToNull(form.objectives()),
-				TimeEntries.blankToNull(form.courseParts()), form.wishedDate(), form.workMode(), RequestStatus.NEW,
-				null, null, now, now, null, now, true, null, null, null));
+				Texts.blankToNull(form.audience()), Texts.blankToNull(form.objectives()),
+				Texts.blankToNull(form.courseParts()), form.wishedDate(), form.workMode(), RequestStatus.NEW, null,
+				null, now, now, null, now, true, null, null, null));
 		requests.addEvent(id, launch.personId(), RequestRepository.EventType.CREATED, null, RequestStatus.NEW.name(),
 				null, now);
 		targets.save(id, form.wholeCourse(), parts);
@@ -188,7 +189,7 @@ class HelpDesk {
 			assign(launch, id, launch.personId());
 			return;
 		}
-		moveStatus(launch, request, seen, to, reason == null || reason.isBlank() ? null : reason.strip());
+		moveStatus(launch, request, seen, to, Texts.blankToNull(reason));
 	}
 
 	/** The teacher who asked rates the help, once. */
@@ -198,7 +199,7 @@ class HelpDesk {
 			throw new RequestActionRefused(id, "request.refused.rate-open");
 		}
 		Instant now = clock.instant();
-		if (!requests.rate(id, rating, TimeEntries.blankToNull(comment), now)) {
+		if (!requests.rate(id, rating, Texts.blankToNull(comment), now)) {
 			throw new RequestActionRefused(id, "request.refused.rated");
 		}
 		requests.addEvent(id, launch.personId(), RequestRepository.EventType.RATED, null, Integer.toString(rating),
@@ -229,7 +230,7 @@ class HelpDesk {
 		CourseChange change = changeSinceFiled(request, changeId);
 		Instant now = clock.instant();
 		if (reworks.reviews(id).containsKey(changeId)
-				|| !reworks.fromChange(id, launch.personId(), change, kind, TimeEntries.blankToNull(note), now)) {
+				|| !reworks.fromChange(id, launch.personId(), change, kind, Texts.blankToNull(note), now)) {
 			throw new RequestActionRefused(id, "rework.refused.reviewed");
 		}
 		reworked(launch, request, change.name(), now);
@@ -253,8 +254,8 @@ class HelpDesk {
 	void reworkOutside(LaunchSession launch, long id, OutsideReworkForm form) {
 		HelpRequest request = asEngineer(launch, id);
 		Instant now = clock.instant();
-		reworks.outside(id, launch.personId(), form.title().strip(), TimeEntries.blankToNull(form.link()), form.kind(),
-				TimeEntries.blankToNull(form.note()), now);
+		reworks.outside(id, launch.personId(), form.title().strip(), Texts.blankToNull(form.link()), form.kind(),
+				Texts.blankToNull(form.note()), now);
 		reworked(launch, request, form.title().strip(), now);
 	}
 

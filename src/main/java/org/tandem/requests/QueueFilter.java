@@ -1,6 +1,7 @@
 package org.tandem.requests;
 
 import org.tandem.artifacts.HelpKind;
+import org.tandem.system.MessageKey;
 
 /**
  * The engineer's filters on the platform's queue; null means any.
@@ -14,9 +15,14 @@ record QueueFilter(RequestStatus status, HelpKind kind, Topic topic, Long course
 		page = page == null || page < 0 ? 0 : page;
 	}
 
-	enum Assignee {
+	enum Assignee implements MessageKey {
 
-		ANYONE, ME, NOBODY
+		ANYONE, ME, NOBODY;
+
+		@Override
+		public String keyPrefix() {
+			return "queue.assignee";
+		}
 
 	}
 

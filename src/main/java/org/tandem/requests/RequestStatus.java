@@ -3,12 +3,14 @@ package org.tandem.requests;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.tandem.system.MessageKey;
+
 /**
  * A request's life: new → taken → in progress ⇄ waiting for the teacher → resolved →
  * closed; declined (with a reason) while open; withdrawn by the teacher while nobody has
  * taken it.
  */
-public enum RequestStatus {
+public enum RequestStatus implements MessageKey {
 
 	NEW, TAKEN, IN_PROGRESS, WAITING_FOR_TEACHER, RESOLVED, CLOSED, DECLINED, WITHDRAWN;
 
@@ -33,8 +35,9 @@ public enum RequestStatus {
 		return this == RESOLVED || this == CLOSED;
 	}
 
-	public String key() {
-		return "status." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	@Override
+	public String keyPrefix() {
+		return "status";
 	}
 
 }

@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.tandem.artifacts.HelpKind;
+import org.tandem.system.MessageKey;
 
 /**
  * What a teacher can ask help with, named so that they need not know the words médiation
  * and médiatisation: each topic belongs to one kind.
  */
-public enum Topic {
+public enum Topic implements MessageKey {
 
 	OBJECTIVES(HelpKind.MEDIATION), PROGRESSION(HelpKind.MEDIATION), ACTIVITIES(HelpKind.MEDIATION),
 	ASSESSMENT(HelpKind.MEDIATION), HYBRID_DISTANCE(HelpKind.MEDIATION),
@@ -28,8 +29,9 @@ public enum Topic {
 		return kind;
 	}
 
-	public String key() {
-		return "topic." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	@Override
+	public String keyPrefix() {
+		return "topic";
 	}
 
 	public static List<Topic> of(HelpKind kind) {

@@ -1,12 +1,15 @@
 package org.tandem.requests;
 
+import org.tandem.system.MessageKey;
+
 /** How the teacher would like to work with the engineer. */
-public enum WorkMode {
+public enum WorkMode implements MessageKey {
 
 	MEETING, VIDEO_CALL, MESSAGES;
 
-	public String key() {
-		return "work-mode." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	@Override
+	public String keyPrefix() {
+		return "work-mode";
 	}
 
 }

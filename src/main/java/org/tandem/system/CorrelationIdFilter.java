@@ -1,8 +1,6 @@
 package org.tandem.system;
 
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,16 +23,12 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
 
 	public static final String ATTRIBUTE = "correlationId";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String id = (String) request.getAttribute(ATTRIBUTE);
 		if (id == null) {
-			byte[] bytes = new byte[6];
-			RANDOM.nextBytes(bytes);
-			id = HexFormat.of().formatHex(bytes);
+			id = RandomTokens.hex(6);
 			request.setAttribute(ATTRIBUTE, id);
 			response.setHeader("X-Correlation-Id", id);
 		}

@@ -26,6 +26,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
 import org.tandem.lti.LtiProperties;
 import org.tandem.lti.MessageType;
 import org.tandem.lti.Platform;
@@ -129,12 +130,12 @@ public class IdTokenValidator {
 		catch (KeySourceException ex) {
 			throw new LaunchRefusedException(LaunchProblem.KEYS_UNAVAILABLE, ex);
 		}
+		catch (ExpiredJWTException ex) {
+			throw new LaunchRefusedException(LaunchProblem.EXPIRED, ex);
+		}
 		catch (BadJWTException ex) {
-			String message = String.valueOf(ex.getMessage());
-			if (message.contains("Expired")) {
-				throw new LaunchRefusedException(LaunchProblem.EXPIRED, ex);
-			}
-			if (message.contains("before use time")) {
+			// Nimbus has no type of its own for a token not yet valid (nbf).
+			if (String.valueOf(ex.getMessage()).contains("before use time")) {
 				throw new LaunchRefusedException(LaunchProblem.ISSUED_IN_FUTURE, ex);
 			}
 			throw new LaunchRefusedException(LaunchProblem.CLAIM_MISSING, ex, "exp, iat");

@@ -1,5 +1,7 @@
 package org.tandem.lti.launch;
 
+import org.tandem.system.MessageKey;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -7,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * ({@code launch.problem.<key>.*} in the message bundles): what went wrong, and what the
  * Moodle administrator should check.
  */
-public enum LaunchProblem {
+public enum LaunchProblem implements MessageKey {
 
 	// At login (/lti/login)
 	LOGIN_PARAMETER_MISSING(HttpStatus.BAD_REQUEST), UNKNOWN_ISSUER(HttpStatus.BAD_REQUEST),
@@ -45,9 +47,13 @@ public enum LaunchProblem {
 		return status;
 	}
 
-	/** The message bundle key prefix: {@code launch.problem.unknown-issuer}. */
-	public String key() {
-		return "launch.problem." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	/**
+	 * The key, {@code launch.problem.unknown-issuer}, is itself a prefix: the messages
+	 * are its {@code .title}, {@code .detail} and {@code .admin}.
+	 */
+	@Override
+	public String keyPrefix() {
+		return "launch.problem";
 	}
 
 }

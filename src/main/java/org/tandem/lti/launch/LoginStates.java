@@ -1,15 +1,14 @@
 package org.tandem.lti.launch;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import org.tandem.lti.LtiProperties;
 import org.tandem.lti.Platform;
+import org.tandem.system.RandomTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LoginStates {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** Used states are kept this long after they expire, to name a replay as such. */
 	private static final Duration KEEP_USED = Duration.ofHours(1);
@@ -42,7 +39,8 @@ public class LoginStates {
 	}
 
 	public IssuedLogin issue(Platform platform, String deploymentId) {
-		IssuedLogin login = new IssuedLogin(random(), random(), platform.id(), deploymentId, null);
+		IssuedLogin login = new IssuedLogin(RandomTokens.urlSafe(32), RandomTokens.urlSafe(32), platform.id(),
+				deploymentId, null);
 		jdbc.sql(
 				"insert into login_state (state, nonce, platform_id, deployment_id, expires_at) values (?, ?, ?, ?, ?)")
 			.params(login.state(), login.nonce(), platform.id(), deploymentId,
@@ -73,12 +71,6 @@ public class LoginStates {
 		jdbc.sql("delete from login_state where expires_at < ?")
 			.param(Timestamp.from(clock.instant().minus(KEEP_USED)))
 			.update();
-	}
-
-	private static String random() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	public record IssuedLogin(String state, String nonce, long platformId, String deploymentId, Instant usedAt) {

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.tandem.lti.Platform;
 import org.tandem.lti.PlatformRegistration;
+import org.tandem.system.Texts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -82,7 +83,8 @@ public class PlatformRepository {
 			.update();
 		for (PlatformRegistration.Engineer engineer : engineers) {
 			jdbc.sql("insert into platform_engineer (platform_id, lms_user_id, email, source) values (?, ?, ?, ?)")
-				.params(platformId, blankToNull(engineer.lmsUserId()), lowerOrNull(engineer.email()), source)
+				.params(platformId, Texts.blankToNullTrimmed(engineer.lmsUserId()), lowerOrNull(engineer.email()),
+						source)
 				.update();
 		}
 	}
@@ -103,12 +105,8 @@ public class PlatformRepository {
 				rs.getBoolean("enabled"), Set.copyOf(deployments));
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
-	}
-
 	private static String lowerOrNull(String value) {
-		String trimmed = blankToNull(value);
+		String trimmed = Texts.blankToNullTrimmed(value);
 		return trimmed == null ? null : trimmed.toLowerCase(java.util.Locale.ROOT);
 	}
 

@@ -1,7 +1,6 @@
 package org.tandem.lti.session;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import org.tandem.system.RandomTokens;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,8 +17,6 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 @Configuration(proxyBeanMethods = false)
 class LaunchSessionConfiguration {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	@Bean
 	HttpSessionIdResolver pageSessionIdResolver() {
 		return new PageSessionIdResolver();
@@ -28,11 +25,7 @@ class LaunchSessionConfiguration {
 	/** 256 random bits, base64url: the id is the only credential a page holds. */
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> randomSessionIds() {
-		SessionIdGenerator generator = () -> {
-			byte[] bytes = new byte[32];
-			RANDOM.nextBytes(bytes);
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		};
+		SessionIdGenerator generator = () -> RandomTokens.urlSafe(32);
 		return repository -> repository.setSessionIdGenerator(generator);
 	}
 

@@ -1,12 +1,15 @@
 package org.tandem.requests.time;
 
+import org.tandem.system.MessageKey;
+
 /** What an engineer's logged time was spent on. */
-public enum TimeActivity {
+public enum TimeActivity implements MessageKey {
 
 	MEETING, DESIGN, PRODUCTION, TRAINING;
 
-	public String key() {
-		return "activity." + name().toLowerCase(java.util.Locale.ROOT);
+	@Override
+	public String keyPrefix() {
+		return "activity";
 	}
 
 }

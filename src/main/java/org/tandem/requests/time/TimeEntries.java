@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.tandem.artifacts.HelpKind;
+import org.tandem.system.Texts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,7 @@ public class TimeEntries {
 				insert into time_entry (request_id, engineer_id, work_date, minutes, activity, kind, note, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(requestId, engineerId, Date.valueOf(entry.workDate()), entry.minutes(), entry.activity().name(),
-					entry.kind().name(), blankToNull(entry.note()), Timestamp.from(now))
+					entry.kind().name(), Texts.blankToNull(entry.note()), Timestamp.from(now))
 			.update();
 	}
 
@@ -37,10 +38,6 @@ public class TimeEntries {
 					rs.getInt("minutes"), TimeActivity.valueOf(rs.getString("activity")),
 					HelpKind.valueOf(rs.getString("kind")), rs.getString("note")))
 			.list();
-	}
-
-	public static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	public record TimeEntry(long engineerId, LocalDate workDate, int minutes, TimeActivity activity, HelpKind kind,
