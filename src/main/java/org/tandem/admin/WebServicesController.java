@@ -1,7 +1,6 @@
 package org.tandem.admin;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +11,8 @@ import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
 import org.tandem.moodle.MoodleException;
 import org.tandem.moodle.MoodleSites;
+import org.tandem.moodle.SiteAddresses;
+import org.tandem.moodle.SiteUrlRefused;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,9 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 /**
  * The platform's Moodle web services, on the administrator's page: a token is checked
  * with Moodle before it is kept, and the page never shows it back, only its last
- * characters. The address must be on the platform's own site host: a platform's
- * administrator must not make Tandem call other servers of Tandem's network (Tandem's
- * operator may name another address in the registration file).
+ * characters. The address must be on the platform's own site host
+ * ({@link SiteAddresses}).
  */
 @Controller
 @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -65,12 +65,26 @@ class WebServicesController {
 			// The section says what Tandem's operator must do.
 			return page.show(launch, model);
 		}
-		URI siteUrl = errors.hasFieldErrors("siteUrl") ? null : siteUrl(launch, form.siteUrl(), errors);
-		if (errors.hasErrors()) {
-			return page.show(launch, model);
-		}
+		URI platformSite = registry.byId(launch.platformId()).orElseThrow().siteUrl();
 		try {
-			sites.connect(launch.platformId(), siteUrl, form.token(), "admin");
+			// Checked before the token's mistakes stop the form (connect checks it too),
+			// so
+			// that the page says them all.
+			URI siteUrl = errors.hasFieldErrors("siteUrl") ? null
+					: SiteAddresses.accepted(form.siteUrl(), platformSite);
+			if (!errors.hasErrors()) {
+				sites.connect(launch.platformId(), platformSite, siteUrl, form.token(), "admin");
+				return "redirect:/admin";
+			}
+		}
+		catch (SiteUrlRefused ex) {
+			if (ex.reason() == SiteUrlRefused.Reason.OTHER_HOST) {
+				errors.rejectValue("siteUrl", "admin.web-services.site-url.other-host",
+						new Object[] { ex.platformHost() }, null);
+			}
+			else {
+				errors.rejectValue("siteUrl", "admin.web-services.site-url.invalid");
+			}
 		}
 		catch (MoodleException ex) {
 			if (ex.problem() == MoodleException.Problem.INVALID_TOKEN) {
@@ -79,9 +93,8 @@ class WebServicesController {
 			else {
 				errors.reject(ex.problem().key());
 			}
-			return page.show(launch, model);
 		}
-		return "redirect:/admin";
+		return page.show(launch, model);
 	}
 
 	@PostMapping("/admin/web-services/check")
@@ -100,41 +113,6 @@ class WebServicesController {
 	String remove(@AuthenticationPrincipal LaunchSession launch) {
 		sites.disconnect(launch.platformId());
 		return "redirect:/admin";
-	}
-
-	/**
-	 * An absolute http(s) address on the platform's site host, or null and the field's
-	 * error.
-	 */
-	private URI siteUrl(LaunchSession launch, String value, BindingResult errors) {
-		URI uri;
-		try {
-			uri = new URI(value.strip());
-		}
-		catch (URISyntaxException ex) {
-			uri = null;
-		}
-		if (uri == null || !isSiteAddress(uri)) {
-			errors.rejectValue("siteUrl", "admin.web-services.site-url.invalid");
-			return null;
-		}
-		String host = registry.byId(launch.platformId()).orElseThrow().siteUrl().getHost();
-		if (!uri.getHost().equalsIgnoreCase(host)) {
-			errors.rejectValue("siteUrl", "admin.web-services.site-url.other-host", new Object[] { host }, null);
-			return null;
-		}
-		return uri;
-	}
-
-	/**
-	 * Where Moodle's pages are: no credentials, query or fragment, which a wwwroot never
-	 * has.
-	 */
-	private static boolean isSiteAddress(URI uri) {
-		return uri.getScheme() != null
-				&& (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
-				&& uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
-				&& uri.getRawFragment() == null;
 	}
 
 }

@@ -96,10 +96,14 @@ public class MoodleSites {
 	 * that cannot be reached, is not kept: the exception says what to fix. A service that
 	 * lacks functions is kept, and the connection names them. Moodle is called outside
 	 * any transaction, so that a slow Moodle holds no database connection.
+	 * @param platformSite the platform's site, whose host the web services must be on
+	 * @throws SiteUrlRefused when the address is not one of {@link SiteAddresses}:
+	 * nothing is called nor kept
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public WebServiceConnection connect(long platformId, URI siteUrl, String token, String source) {
+	public WebServiceConnection connect(long platformId, URI platformSite, URI siteUrl, String token, String source) {
 		requireKey();
+		SiteAddresses.require(siteUrl, platformSite);
 		MoodleSite site = new MoodleSite(siteUrl, token.strip());
 		SiteInfo info = webServices.siteInfo(site);
 		save(platformId, site, source);

@@ -1,5 +1,10 @@
 package org.tandem.requests;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,6 +19,7 @@ import org.tandem.requests.templates.AnswerTemplates;
 import org.tandem.requests.time.TimeActivity;
 import org.tandem.requests.time.TimeEntryForm;
 import org.tandem.system.CorrelationIdFilter;
+import org.tandem.system.TandemProperties;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,11 +49,18 @@ class RequestController {
 
 	private final CourseWorkPages courseWork;
 
-	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates, CourseWorkPages courseWork) {
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates, CourseWorkPages courseWork,
+			Clock clock, TandemProperties properties) {
 		this.desk = desk;
 		this.pages = pages;
 		this.templates = templates;
 		this.courseWork = courseWork;
+		this.clock = clock;
+		this.zone = properties.timeZone();
 	}
 
 	record MessageForm(@NotBlank(message = "{message.form.body.required}") @Size(max = 10000,
@@ -68,17 +81,18 @@ class RequestController {
 	String show(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			@RequestParam(name = "template", required = false) Long templateId, Model model) {
 		HelpRequest request = desk.visible(launch, id);
-		String reply = templateId == null || !HelpDesk.isEngineerOf(launch, request) ? ""
-				: templates.find(launch.platformId(), templateId).map(AnswerTemplates.AnswerTemplate::body).orElse("");
-		return page(launch, request, model, new MessageForm(reply), new MessageForm(""), emptyTime(request));
+		if (templateId != null && HelpDesk.isEngineerOf(launch, request)) {
+			templates.find(launch.platformId(), templateId)
+				.ifPresent(template -> model.addAttribute("reply", new MessageForm(template.body())));
+		}
+		return page(launch, request, model);
 	}
 
 	@PostMapping("/requests/{id}/replies")
 	String reply(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			@Valid @ModelAttribute("reply") MessageForm form, BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
-			HelpRequest request = desk.visible(launch, id);
-			return page(launch, request, model, form, new MessageForm(""), emptyTime(request));
+			return page(launch, desk.visible(launch, id), model);
 		}
 		desk.reply(launch, id, form.body());
 		return "redirect:/requests/" + id + "#conversation";
@@ -88,8 +102,7 @@ class RequestController {
 	String note(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			@Valid @ModelAttribute("note") MessageForm form, BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
-			HelpRequest request = desk.visible(launch, id);
-			return page(launch, request, model, new MessageForm(""), form, emptyTime(request));
+			return page(launch, desk.visible(launch, id), model);
 		}
 		desk.note(launch, id, form.body());
 		return "redirect:/requests/" + id + "#conversation";
@@ -124,9 +137,7 @@ class RequestController {
 	String rate(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			@Valid @ModelAttribute("rating") RatingForm form, BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
-			HelpRequest request = desk.visible(launch, id);
-			model.addAttribute("rating", form);
-			return page(launch, request, model, new MessageForm(""), new MessageForm(""), emptyTime(request));
+			return page(launch, desk.visible(launch, id), model);
 		}
 		desk.rate(launch, id, form.rating(), form.comment());
 		return "redirect:/requests/" + id;
@@ -136,8 +147,7 @@ class RequestController {
 	String logTime(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			@Valid @ModelAttribute("time") TimeEntryForm form, BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
-			HelpRequest request = desk.visible(launch, id);
-			return page(launch, request, model, new MessageForm(""), new MessageForm(""), form);
+			return page(launch, desk.visible(launch, id), model);
 		}
 		desk.logTime(launch, id, form);
 		return "redirect:/requests/" + id + "#time";
@@ -184,8 +194,7 @@ class RequestController {
 	String reworkOutside(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			@Valid @ModelAttribute("outside") OutsideReworkForm form, BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
-			HelpRequest request = desk.visible(launch, id);
-			return page(launch, request, model, new MessageForm(""), new MessageForm(""), emptyTime(request));
+			return page(launch, desk.visible(launch, id), model);
 		}
 		desk.reworkOutside(launch, id, form);
 		return "redirect:/requests/" + id + "#reworks";
@@ -198,33 +207,26 @@ class RequestController {
 		return "redirect:/requests/" + refused.requestId();
 	}
 
-	private String page(LaunchSession launch, HelpRequest request, Model model, MessageForm reply, MessageForm note,
-			TimeEntryForm time) {
+	/**
+	 * The request's page. A form posted with mistakes is in the model already, bound, and
+	 * comes back as it was typed; the page's other forms start empty. Not
+	 * {@code @ModelAttribute} methods: Spring would bind the posted form onto the empty
+	 * one they put in the model first, and a record has no setters, so what was typed
+	 * would be lost.
+	 */
+	private String page(LaunchSession launch, HelpRequest request, Model model) {
 		model.addAttribute("view", pages.request(launch, request));
 		model.addAttribute("work", courseWork.of(launch, request));
-		if (!model.containsAttribute("outside")) {
-			model.addAttribute("outside", new OutsideReworkForm(null, null, request.kind(), null));
-		}
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("activities", TimeActivity.values());
 		model.addAttribute("kinds", HelpKind.values());
-		if (!model.containsAttribute("reply")) {
-			model.addAttribute("reply", reply);
-		}
-		if (!model.containsAttribute("note")) {
-			model.addAttribute("note", note);
-		}
-		if (!model.containsAttribute("time")) {
-			model.addAttribute("time", time);
-		}
-		if (!model.containsAttribute("rating")) {
-			model.addAttribute("rating", new RatingForm(null, null));
-		}
+		// Work is dated as the people who do it read the calendar, not as the server's
+		// zone does.
+		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+		model.mergeAttributes(Map.of("reply", new MessageForm(""), "note", new MessageForm(""), "rating",
+				new RatingForm(null, null), "time", new TimeEntryForm(today, null, null, request.kind(), null),
+				"outside", new OutsideReworkForm(null, null, request.kind(), null)));
 		return "requests/request";
-	}
-
-	private static TimeEntryForm emptyTime(HelpRequest request) {
-		return new TimeEntryForm(java.time.LocalDate.now(), null, null, request.kind(), null);
 	}
 
 }

@@ -1,13 +1,10 @@
 package org.tandem.requests;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.validation.Valid;
-import org.tandem.artifacts.Artifact;
 import org.tandem.artifacts.CourseCheck;
 import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.CourseHistory;
@@ -42,11 +39,15 @@ class TeacherRequestsController {
 
 	private final CourseHistory history;
 
-	TeacherRequestsController(HelpDesk desk, RequestPages pages, CourseChecks checks, CourseHistory history) {
+	private final FormTargets targets;
+
+	TeacherRequestsController(HelpDesk desk, RequestPages pages, CourseChecks checks, CourseHistory history,
+			FormTargets targets) {
 		this.desk = desk;
 		this.pages = pages;
 		this.checks = checks;
 		this.history = history;
+		this.targets = targets;
 	}
 
 	@GetMapping("/teacher")
@@ -77,22 +78,11 @@ class TeacherRequestsController {
 	@PostMapping("/requests")
 	String file(@AuthenticationPrincipal LaunchSession launch, @Valid @ModelAttribute("form") RequestForm form,
 			BindingResult errors, Model model) {
-		Optional<SnapshotRecord> course = history.latest(launch.courseId());
-		List<Artifact> parts = new ArrayList<>();
-		if (!errors.hasFieldErrors("targets")) {
-			for (String key : form.targets()) {
-				Optional<Artifact> part = course.flatMap(c -> c.snapshot().find(key));
-				if (part.isEmpty()) {
-					errors.rejectValue("targets", "request.form.targets.unknown");
-					break;
-				}
-				parts.add(part.get());
-			}
-		}
+		FormTargets.Resolved picked = targets.resolve(launch.courseId(), form, errors);
 		if (errors.hasErrors()) {
-			return formPage(model, course.orElse(null));
+			return formPage(model, picked.course());
 		}
-		long id = desk.file(launch, form, parts);
+		long id = desk.file(launch, form, picked.parts());
 		return "redirect:/requests/" + id + "?filed";
 	}
 

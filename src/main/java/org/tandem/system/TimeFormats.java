@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Dates, times and durations as a person reads them in their language; templates call it
  * as {@code @timeFormats}.
  */
-@Component
+@Component("timeFormats")
 public class TimeFormats {
 
 	private final TandemProperties properties;

@@ -73,8 +73,8 @@ public final class CourseCheckBenchmark {
 			try (ConfigurableApplicationContext tandem = startTandem()) {
 				CourseKey course = course(tandem.getBean(JdbcClient.class), moodle.baseUrl());
 				MoodleSites sites = tandem.getBean(MoodleSites.class);
-				sites.connect(course.platformId(), URI.create(moodle.baseUrl()), "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-						"bench");
+				URI moodleSite = URI.create(moodle.baseUrl());
+				sites.connect(course.platformId(), moodleSite, moodleSite, "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "bench");
 				MoodleSite site = sites.of(course.platformId()).orElseThrow();
 				MoodleWebServices webServices = tandem.getBean(MoodleWebServices.class);
 				CourseChecks checks = tandem.getBean(CourseChecks.class);

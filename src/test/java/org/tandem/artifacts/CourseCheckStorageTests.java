@@ -105,7 +105,8 @@ abstract class CourseCheckStorageTests {
 		bio101 = course("14");
 		chim101 = course("15");
 		WebServiceStubs.serveSiteInfo(MOODLE);
-		sites.connect(platform, URI.create(MOODLE.baseUrl()), "5c1e0d2b7a6f4e3d9c8b7a6f5e4d3c2b", "test");
+		URI site = URI.create(MOODLE.baseUrl());
+		sites.connect(platform, site, site, "5c1e0d2b7a6f4e3d9c8b7a6f5e4d3c2b", "test");
 		MOODLE.stubFor(call("core_course_get_contents", "courseid=14").inScenario("bio101")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(capture("bio101/02-get-contents-before.json")));

@@ -28,12 +28,13 @@ public abstract class WebServicesTestSupport extends LaunchTestSupport {
 	}
 
 	/**
-	 * Gives the test platform web services on the WireMock Moodle with this token,
-	 * checked against the captured site info as the admin page does.
+	 * Gives the test platform web services at its site, the WireMock Moodle, with this
+	 * token, checked against the captured site info as the admin page does.
 	 */
 	protected void connectWebServices(String token) {
 		WebServiceStubs.serveSiteInfo(MOODLE);
-		sites.connect(platformId, URI.create(MOODLE.baseUrl()), token, "test");
+		URI site = URI.create(PLATFORM.issuer());
+		sites.connect(platformId, site, site, token, "test");
 	}
 
 }

@@ -2,15 +2,10 @@ package org.tandem.lti.launch;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.tandem.lti.LaunchSession;
-import org.tandem.lti.session.LaunchAuthentication;
+import org.tandem.lti.session.LaunchSessions;
 import org.tandem.lti.session.PageSessionIdResolver;
 
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,10 +18,11 @@ class LaunchController {
 
 	private final Launches launches;
 
-	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final LaunchSessions sessions;
 
-	LaunchController(Launches launches) {
+	LaunchController(Launches launches, LaunchSessions sessions) {
 		this.launches = launches;
+		this.sessions = sessions;
 	}
 
 	@PostMapping("/lti/launch")
@@ -42,15 +38,7 @@ class LaunchController {
 							shorten(errorDescription == null ? "" : errorDescription));
 		}
 		LaunchSession session = launches.launch(idToken, state, origin);
-		HttpSession previous = request.getSession(false);
-		if (previous != null) {
-			previous.invalidate();
-		}
-		request.getSession(true);
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new LaunchAuthentication(session));
-		SecurityContextHolder.setContext(context);
-		contexts.saveContext(context, request, response);
+		sessions.open(request, response, session);
 		// The next page is reached by a navigation of this page, so that the browser
 		// marks it same-origin (see PageSessionIdResolver); a redirect would carry
 		// Moodle's site.
