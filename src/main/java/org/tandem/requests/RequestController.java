@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.tandem.artifacts.CourseCheck;
+import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.LaunchSession;
 import org.tandem.requests.templates.AnswerTemplates;
@@ -43,11 +44,15 @@ class RequestController {
 
 	private final CourseWorkPages courseWork;
 
-	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates, CourseWorkPages courseWork) {
+	private final CourseChecks checks;
+
+	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates, CourseWorkPages courseWork,
+			CourseChecks checks) {
 		this.desk = desk;
 		this.pages = pages;
 		this.templates = templates;
 		this.courseWork = courseWork;
+		this.checks = checks;
 	}
 
 	record MessageForm(@NotBlank(message = "{message.form.body.required}") @Size(max = 10000,
@@ -149,12 +154,13 @@ class RequestController {
 
 	/**
 	 * Looks at the course now; the page says what was found, or why Moodle could not be
-	 * read.
+	 * read. The check runs here, outside any transaction scope, so that no database
+	 * connection waits on Moodle (see {@link HelpDesk#courseToCheck}).
 	 */
 	@PostMapping("/requests/{id}/course-check")
 	String checkCourse(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		CourseCheck check = desk.checkCourse(launch, id);
+		CourseCheck check = checks.check(desk.courseToCheck(launch, id));
 		redirect.addFlashAttribute("checked", check.outcome());
 		redirect.addFlashAttribute("checkProblem", check.problemKey());
 		// The log line of Moodle's answer carries this request's id, not the page's after
