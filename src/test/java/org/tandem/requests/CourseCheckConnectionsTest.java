@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.mockito.stubbing.Answer;
 import org.tandem.artifacts.CourseChecks;
 import org.tandem.lti.LaunchClient.Page;
+import org.tandem.lti.TestDatabases;
 import org.tandem.lti.TestPlatform;
 import org.tandem.moodle.WebServicesTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,12 +64,9 @@ class CourseCheckConnectionsTest extends WebServicesTestSupport {
 		MOODLE.stubFor(call("core_course_get_updates_since")
 			.willReturn(capture("bio101/08-get-updates-since-unchanged-course.json")));
 		Answer<Object> noting = invocation -> {
-			// A transaction scope without a transaction (propagation NOT_SUPPORTED) keeps
-			// the connection of its reads bound to the thread too.
 			calls.add(new MoodleCall(invocation.getMethod().getName(), check(),
 					TransactionSynchronizationManager.isActualTransactionActive(),
-					TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
-							&& holder.getConnectionHandle() != null));
+					TestDatabases.heldByThisThread(dataSource)));
 			return invocation.callRealMethod();
 		};
 		// The spy is reset after each test: it calls Moodle as is then.
