@@ -72,7 +72,9 @@ public class CourseChecks {
 
 	/**
 	 * Checks the course now; never throws for what Moodle does, the result says it. Call
-	 * it outside any transaction: it holds no database connection while Moodle answers.
+	 * it outside any transaction scope, NOT_SUPPORTED ones too (their reads keep their
+	 * connection until the scope ends): then it holds no database connection while Moodle
+	 * answers.
 	 */
 	public CourseCheck check(CourseKey course) {
 		Optional<MoodleSite> site = sites.of(course.platformId());

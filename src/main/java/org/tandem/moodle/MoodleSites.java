@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  * this class only inside a {@link MoodleSite}, whose {@code toString} hides them.
  */
 @Service
-@Transactional
 public class MoodleSites {
 
 	private static final Logger log = LoggerFactory.getLogger(MoodleSites.class);
@@ -95,12 +93,14 @@ public class MoodleSites {
 	 * Checks the token with Moodle, then keeps it. A token Moodle refuses, or a Moodle
 	 * that cannot be reached, is not kept: the exception says what to fix. A service that
 	 * lacks functions is kept, and the connection names them. Moodle is called outside
-	 * any transaction, so that a slow Moodle holds no database connection.
+	 * any transaction, so that a slow Moodle holds no database connection. Outside any
+	 * transaction scope too, hence no transaction on this class: with propagation
+	 * NOT_SUPPORTED, the connection of the scope's first read would stay bound to the
+	 * thread until the scope ends.
 	 * @param platformSite the platform's site, whose host the web services must be on
 	 * @throws SiteUrlRefused when the address is not one of {@link SiteAddresses}:
 	 * nothing is called nor kept
 	 */
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public WebServiceConnection connect(long platformId, URI platformSite, URI siteUrl, String token, String source) {
 		requireKey();
 		SiteAddresses.require(siteUrl, platformSite);
@@ -116,8 +116,8 @@ public class MoodleSites {
 	/**
 	 * Asks Moodle again what the kept token may call; empty when no token is kept or it
 	 * cannot be decrypted, which the connection's page shows as something to set again.
+	 * Like {@link #connect}, outside any transaction scope.
 	 */
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<WebServiceConnection> check(long platformId) {
 		Optional<MoodleSite> site = of(platformId);
 		if (site.isEmpty()) {
@@ -128,6 +128,7 @@ public class MoodleSites {
 	}
 
 	/** Forgets the platform's token: the course view is off until a new one is set. */
+	@Transactional
 	public boolean disconnect(long platformId) {
 		return jdbc.sql("delete from moodle_service where platform_id = ?").param(platformId).update() > 0;
 	}
@@ -137,6 +138,7 @@ public class MoodleSites {
 	 * when Tandem starts. One that is silent leaves what an administrator set.
 	 */
 	@EventListener
+	@Transactional
 	void registered(PlatformRegistered event) {
 		if (event.webServices() == null) {
 			return;

@@ -28,11 +28,31 @@ import org.springframework.stereotype.Component;
  * notification before sending it, so that two instances never send the same one. This
  * class sends the e-mails; {@link MoodleMessageSender} the Moodle messages, so that each
  * channel works without the other.
+ *
+ * <p>
+ * The events that cause notifications are already kept in Spring Modulith's publication
+ * registry until their listener has run; this table stays beside it because the registry
+ * knows only whether a listener handled an event or not. Sending needs more: a wait of
+ * its own for each message, growing at each failure; giving a message up after
+ * {@code tandem.mail.max-attempts}; each channel sent apart, so that an SMTP server down
+ * holds back no Moodle message; a Moodle that is down holding back only its platform's
+ * messages, and a platform whose web services were removed giving up its own at once. One
+ * event also makes several messages, each of which succeeds or fails on its own.
  */
 @Component
 class Outbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+	/**
+	 * How long a claim holds a notification. An instance that dies, or a send that fails
+	 * in a way nobody caught, leaves it {@code SENDING}: once the lease is over, it is
+	 * due again, and its lost attempt counts. Longer than any send (SMTP's or Moodle's
+	 * time-outs), so that a slow send is never taken over and sent twice.
+	 */
+	static final Duration LEASE = Duration.ofMinutes(5);
+
+	private static final String LEASE_EXPIRED = "the send was interrupted (its claim expired)";
 
 	private final JdbcClient jdbc;
 
@@ -89,24 +109,42 @@ class Outbox {
 	/**
 	 * Claims, one at a time, each notification of this channel that is due, and hands it
 	 * to {@code send}, which marks it {@link #sent}, {@link #failed} or {@link #refused}.
+	 * A notification whose claim by another send expired is due too. An exception
+	 * {@code send} did not expect fails that notification only: it is retried like any
+	 * failure, and the others are still sent.
 	 */
 	void forEachDue(Channel channel, Consumer<Notification> send) {
 		Instant now = clock.instant();
 		List<Long> due = jdbc.sql("""
-				select id from notification where status = 'PENDING' and next_attempt_at <= ? and channel = ?
+				select id from notification
+				where status in ('PENDING', 'SENDING') and next_attempt_at <= ? and channel = ?
 				order by next_attempt_at fetch first 20 rows only""")
 			.params(Timestamp.from(now), channel.name())
 			.query(Long.class)
 			.list();
 		for (long id : due) {
-			if (claim(id, now)) {
-				send.accept(jdbc.sql("""
-						select channel, email, subject, body, platform_id, moodle_user_id, attempts
-						from notification where id = ?""")
-					.param(id)
-					.query((rs, n) -> new Notification(id, Channel.valueOf(rs.getString(1)), rs.getString(2),
-							rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getInt(7)))
-					.single());
+			if (!claim(id, now)) {
+				continue; // another instance claimed it since
+			}
+			Notification notification = jdbc.sql("""
+					select channel, email, subject, body, platform_id, moodle_user_id, attempts
+					from notification where id = ?""")
+				.param(id)
+				.query((rs, n) -> new Notification(id, Channel.valueOf(rs.getString(1)), rs.getString(2),
+						rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getInt(7)))
+				.single();
+			if (notification.attempts() >= properties.maxAttempts()) {
+				// the attempt whose lease expired was the last
+				log.error("Gave up {} after {} attempts: {}", notification, notification.attempts(), LEASE_EXPIRED);
+				jdbc.sql("update notification set status = 'FAILED' where id = ?").param(id).update();
+				continue;
+			}
+			try {
+				send.accept(notification);
+			}
+			catch (RuntimeException ex) {
+				log.error("Sending {} failed unexpectedly", notification, ex);
+				failed(notification, "unexpected " + ex);
 			}
 		}
 	}
@@ -130,10 +168,19 @@ class Outbox {
 		}
 	}
 
+	/**
+	 * Takes the notification for {@link #LEASE}, if it is still due: one update that only
+	 * one instance can make, since it moves the time it is due past now. Taking over an
+	 * expired claim counts the attempt that was lost.
+	 */
 	private boolean claim(long id, Instant now) {
-		return jdbc
-			.sql("update notification set status = 'SENDING', next_attempt_at = ? where id = ? and status = 'PENDING'")
-			.params(Timestamp.from(now.plus(Duration.ofMinutes(5))), id)
+		return jdbc.sql("""
+				update notification set
+				  attempts = case when status = 'SENDING' then attempts + 1 else attempts end,
+				  last_error = case when status = 'SENDING' then ? else last_error end,
+				  status = 'SENDING', next_attempt_at = ?
+				where id = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ?""")
+			.params(LEASE_EXPIRED, Timestamp.from(now.plus(LEASE)), id, Timestamp.from(now))
 			.update() == 1;
 	}
 

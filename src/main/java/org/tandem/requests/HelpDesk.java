@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.tandem.artifacts.Artifact;
 import org.tandem.artifacts.CourseChange;
-import org.tandem.artifacts.CourseCheck;
-import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.CourseHistory;
 import org.tandem.artifacts.CourseKey;
 import org.tandem.artifacts.HelpKind;
@@ -23,7 +21,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -48,8 +45,6 @@ class HelpDesk {
 
 	private final Reworks reworks;
 
-	private final CourseChecks checks;
-
 	private final CourseHistory history;
 
 	private final ApplicationEventPublisher events;
@@ -57,13 +52,12 @@ class HelpDesk {
 	private final Clock clock;
 
 	HelpDesk(RequestRepository requests, TimeEntries time, Directory directory, RequestTargets targets, Reworks reworks,
-			CourseChecks checks, CourseHistory history, ApplicationEventPublisher events, Clock clock) {
+			CourseHistory history, ApplicationEventPublisher events, Clock clock) {
 		this.requests = requests;
 		this.time = time;
 		this.directory = directory;
 		this.targets = targets;
 		this.reworks = reworks;
-		this.checks = checks;
 		this.history = history;
 		this.events = events;
 		this.clock = clock;
@@ -215,13 +209,14 @@ class HelpDesk {
 	}
 
 	/**
-	 * An engineer looks at the course as Moodle has it now. Outside any transaction: no
-	 * database connection is held while Moodle answers (up to both of its time-outs).
+	 * The course an engineer may look at, as Moodle has it now, for this request. The
+	 * caller checks it outside any transaction scope, which HelpDesk cannot give: even
+	 * with propagation NOT_SUPPORTED, a scope keeps the connection of its first read
+	 * bound to the thread until it ends, so through both of Moodle's time-outs.
 	 */
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	CourseCheck checkCourse(LaunchSession launch, long id) {
-		HelpRequest request = asEngineer(launch, id);
-		return checks.check(course(request.courseId()));
+	@Transactional(readOnly = true)
+	CourseKey courseToCheck(LaunchSession launch, long id) {
+		return course(asEngineer(launch, id).courseId());
 	}
 
 	/** The engineer says a change found in the course is their work for this request. */

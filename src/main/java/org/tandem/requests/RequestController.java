@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.tandem.artifacts.CourseCheck;
+import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.LaunchSession;
 import org.tandem.requests.templates.AnswerTemplates;
@@ -49,16 +50,19 @@ class RequestController {
 
 	private final CourseWorkPages courseWork;
 
+	private final CourseChecks checks;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates, CourseWorkPages courseWork,
-			Clock clock, TandemProperties properties) {
+			CourseChecks checks, Clock clock, TandemProperties properties) {
 		this.desk = desk;
 		this.pages = pages;
 		this.templates = templates;
 		this.courseWork = courseWork;
+		this.checks = checks;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -159,12 +163,13 @@ class RequestController {
 
 	/**
 	 * Looks at the course now; the page says what was found, or why Moodle could not be
-	 * read.
+	 * read. The check runs here, outside any transaction scope, so that no database
+	 * connection waits on Moodle (see {@link HelpDesk#courseToCheck}).
 	 */
 	@PostMapping("/requests/{id}/course-check")
 	String checkCourse(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		CourseCheck check = desk.checkCourse(launch, id);
+		CourseCheck check = checks.check(desk.courseToCheck(launch, id));
 		redirect.addFlashAttribute("checked", check.outcome());
 		redirect.addFlashAttribute("checkProblem", check.problemKey());
 		// The log line of Moodle's answer carries this request's id, not the page's after

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.tandem.moodle.MoodleWebServices;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Tandem on a real port with a real database, and a Moodle stand-in on WireMock. The
@@ -42,6 +44,14 @@ public abstract class LaunchTestSupport {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	/**
+	 * Moodle's web services as the application calls them (real calls), so that a test
+	 * can see what the calling thread holds. Declared here, for every launch test, so
+	 * that they all keep sharing one application context on one port.
+	 */
+	@MockitoSpyBean
+	protected MoodleWebServices moodleWebServices;
 
 	protected final LaunchClient client = new LaunchClient(TANDEM, PLATFORM);
 

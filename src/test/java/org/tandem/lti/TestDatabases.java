@@ -3,9 +3,12 @@ package org.tandem.lti;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The databases storage tests run on: H2 as the first run has it, and a real PostgreSQL
@@ -55,6 +58,17 @@ public final class TestDatabases {
 			throw new IllegalStateException(ex);
 		}
 		return server.getJdbcUrl("postgres", name);
+	}
+
+	/**
+	 * Whether the calling thread holds a connection of this data source: its
+	 * transaction's, or one a transaction scope without a transaction (propagation
+	 * NOT_SUPPORTED, SUPPORTS) keeps bound since its first read, until the scope ends.
+	 */
+	public static boolean heldByThisThread(DataSource dataSource) {
+		return TransactionSynchronizationManager.isActualTransactionActive()
+				|| TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+						&& holder.getConnectionHandle() != null;
 	}
 
 	static synchronized EmbeddedPostgres postgres() {

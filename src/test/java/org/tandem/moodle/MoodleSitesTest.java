@@ -3,10 +3,14 @@ package org.tandem.moodle;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tandem.lti.PlatformRegistration;
+import org.tandem.lti.TestDatabases;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -14,6 +18,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 /**
  * Where each platform's web-service token is kept: encrypted under the configured key,
@@ -26,6 +32,9 @@ class MoodleSitesTest extends WebServicesTestSupport {
 
 	@Autowired
 	MoodleWebServices webServices;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void keyShorterThan32CharactersStopsTheStartNamingTheVariable() {
@@ -80,6 +89,20 @@ class MoodleSitesTest extends WebServicesTestSupport {
 		assertThat(otherKey.connection(platformId)).as("the page still shows what was set").isPresent();
 		assertThat(output.getAll()).contains("cannot be decrypted", "set the token again").doesNotContain(TOKEN);
 		assertThat(MOODLE.getAllServeEvents()).noneMatch(event -> event.getRequest().getUrl().contains("webservice"));
+	}
+
+	@Test
+	void checkingATokenWithMoodleHoldsNoConnectionWhileMoodleAnswers() {
+		List<Boolean> held = new CopyOnWriteArrayList<>();
+		doAnswer(invocation -> {
+			held.add(TestDatabases.heldByThisThread(dataSource));
+			return invocation.callRealMethod();
+		}).when(moodleWebServices).siteInfo(any());
+
+		connectWebServices(TOKEN);
+		assertThat(sites.check(platformId)).isPresent();
+
+		assertThat(held).as("when the token is set, then checked again").containsExactly(false, false);
 	}
 
 	private MoodleSites sites(String key) {

@@ -74,9 +74,10 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		assertThat(filtered.body()).contains("Filtered by status");
 		// Nothing matches: the page says so, with no empty table.
 		Page none = client.fetch(queue, "/engineer", Map.of("course", "999999"));
-		assertThat(none.body()).contains("No request matches these filters.").doesNotContain("Requests of the platform");
+		assertThat(none.body()).contains("No request matches these filters.")
+			.doesNotContain("Requests of the platform");
 
-		client.submit(client.open(link(queue, "/engineer/templates")), "/engineer/templates",
+		client.submit(client.open(link(queue, "/engineer/templates")), "/engineer/templates?",
 				Map.of("title", "Greeting", "body", "Hello from a template"));
 		Page request = client.open(link(queue, "/requests/" + id + "?"));
 		Matcher template = Pattern.compile("<option value=\"(\\d+)\">Greeting</option>").matcher(request.body());

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.artifacts.ArtifactTypes;
+import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.Directory;
 import org.tandem.lti.LaunchSession;
@@ -117,6 +118,9 @@ class RequestSliceTest {
 
 	@MockitoBean
 	CourseWorkPages courseWork;
+
+	@MockitoBean
+	CourseChecks checks;
 
 	@MockitoBean
 	PlatformRegistry platforms;
