@@ -9,7 +9,8 @@ import org.tandem.artifacts.CourseHistory;
 import org.tandem.artifacts.SnapshotRecord;
 
 import org.springframework.stereotype.Component;
-import org.springframework.validation.Errors;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /**
  * The parts of the course a teacher picked on the request form, found in the course as
@@ -18,6 +19,8 @@ import org.springframework.validation.Errors;
  */
 @Component
 class FormTargets {
+
+	private static final String UNKNOWN = "request.form.targets.unknown";
 
 	private final CourseHistory history;
 
@@ -35,23 +38,39 @@ class FormTargets {
 
 	/**
 	 * The parts the form's targets name; an unknown one rejects the targets field. Keys
-	 * already in error (not shaped as keys) are not looked up.
+	 * already in error (not shaped as keys) are not looked up. The form is null when
+	 * another field could not be converted (a tampered topic): the targets are then read
+	 * from what was posted, so that the teacher sees every mistake at once.
 	 */
-	Resolved resolve(long courseId, RequestForm form, Errors errors) {
+	Resolved resolve(long courseId, RequestForm form, BindingResult errors) {
 		Optional<SnapshotRecord> course = history.latest(courseId);
 		if (errors.hasFieldErrors("targets")) {
 			return new Resolved(course.orElse(null), List.of());
 		}
+		List<String> keys = form != null ? form.targets() : posted(errors);
 		List<Artifact> parts = new ArrayList<>();
-		for (String key : form.targets()) {
+		for (String key : keys) {
 			Optional<Artifact> part = course.flatMap(c -> c.snapshot().find(key));
 			if (part.isEmpty()) {
-				errors.rejectValue("targets", "request.form.targets.unknown");
+				// Not rejectValue: it reads the field from the form, which may be null.
+				errors.addError(new FieldError(errors.getObjectName(), "targets", keys, false,
+						errors.resolveMessageCodes(UNKNOWN, "targets"), null, null));
 				return new Resolved(course.orElse(null), List.of());
 			}
 			parts.add(part.get());
 		}
 		return new Resolved(course.orElse(null), List.copyOf(parts));
+	}
+
+	private static List<String> posted(BindingResult errors) {
+		Object value = errors.getFieldValue("targets");
+		if (value instanceof List<?> keys) {
+			return keys.stream().map(String::valueOf).toList();
+		}
+		if (value instanceof String[] keys) {
+			return List.of(keys);
+		}
+		return value == null ? List.of() : List.of(String.valueOf(value));
 	}
 
 }

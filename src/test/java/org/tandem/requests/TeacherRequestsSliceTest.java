@@ -129,13 +129,38 @@ class TeacherRequestsSliceTest {
 	}
 
 	private static MockHttpServletRequestBuilder request(String... targets) {
+		return requestOn(Topic.ASSESSMENT.name(), targets);
+	}
+
+	private static MockHttpServletRequestBuilder requestOn(String topic, String... targets) {
 		return post("/requests").with(as(TEACHER))
 			.with(csrf())
-			.param("topic", Topic.ASSESSMENT.name())
+			.param("topic", topic)
 			.param("title", "Quiz feedback")
 			.param("need", "Students do not understand the marks.")
 			.param("workMode", WorkMode.MESSAGES.name())
 			.param("targets", targets);
+	}
+
+	/** A tampered form, every field wrong at once, comes back with its mistakes. */
+	@Test
+	void tamperedTopicAndUnknownPartTogetherGiveTheFormBack() throws Exception {
+		mvc.perform(requestOn("HACKED", "M:999999"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrors("form", "topic"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "targets", "request.form.targets.unknown"))
+			.andExpect(content().string(containsString("value=\"Quiz feedback\"")));
+		then(desk).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void tamperedTopicAloneGivesTheFormBack() throws Exception {
+		mvc.perform(requestOn("HACKED", "M:103"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrors("form", "topic"));
+		then(desk).shouldHaveNoInteractions();
 	}
 
 }
