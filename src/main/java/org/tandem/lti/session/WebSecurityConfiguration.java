@@ -35,8 +35,13 @@ class WebSecurityConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain pages(HttpSecurity http, PlatformRegistry registry) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/lti/login", "/lti/launch", "/.well-known/jwks.json", "/webjars/**", "/css/**", "/js/**",
-					"/images/**", "/favicon.ico", "/error", "/actuator/health/**")
+			.requestMatchers("/lti/login", "/lti/launch", "/lti/register", "/.well-known/jwks.json", "/webjars/**",
+					"/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/actuator/health/**")
+			.permitAll()
+			// Moodle's dynamic registration may open the tool's base URL: it is told how
+			// Tandem is registered.
+			.requestMatchers(request -> "/".equals(request.getServletPath())
+					&& request.getParameter("openid_configuration") != null)
 			.permitAll()
 			.anyRequest()
 			.authenticated())
