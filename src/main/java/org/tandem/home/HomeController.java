@@ -33,7 +33,7 @@ class HomeController {
 		if (launch.messageType() == MessageType.DEEP_LINKING) {
 			return "redirect:/deep-linking";
 		}
-		return openLinks.takePending(launch.personId())
+		return openLinks.takePending(launch)
 			.map(request -> "redirect:/requests/" + request)
 			.orElse("redirect:" + path(launch.landingRole()));
 	}

@@ -17,6 +17,11 @@ public class MoodleException extends RuntimeException {
 		INVALID_TOKEN,
 		/** The function is not in the external service of the token. */
 		FUNCTION_NOT_IN_SERVICE,
+		/**
+		 * The token's external service is switched off: Moodle refuses each of its
+		 * functions, the site info included.
+		 */
+		SERVICE_DISABLED,
 		/** No course with this id. */
 		COURSE_NOT_FOUND,
 		/** The service account cannot see this course (a capability or an override). */

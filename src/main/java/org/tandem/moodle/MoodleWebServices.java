@@ -35,6 +35,8 @@ public class MoodleWebServices {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String SITE_INFO = "core_webservice_get_site_info";
+
 	private final HttpClient http;
 
 	private final MoodleProperties properties;
@@ -45,8 +47,7 @@ public class MoodleWebServices {
 	}
 
 	public SiteInfo siteInfo(MoodleSite site) {
-		String function = "core_webservice_get_site_info";
-		return read(site, function, call(site, function, Map.of()), JSON.constructType(SiteInfo.class));
+		return read(site, SITE_INFO, call(site, SITE_INFO, Map.of()), JSON.constructType(SiteInfo.class));
 	}
 
 	public List<CourseContents.Section> courseContents(MoodleSite site, String courseId) {
@@ -154,12 +155,35 @@ public class MoodleWebServices {
 			throw new MoodleException(MoodleException.Problem.UNAVAILABLE, function, "not JSON", ex);
 		}
 		if (answer.isObject() && answer.has("exception")) {
-			MoodleException.Problem problem = problem(answer.path("errorcode").asString(""));
-			log.warn("Moodle {} refused {}: {} ({})", site.siteUrl(), function, answer.path("errorcode").asString(""),
+			String errorCode = answer.path("errorcode").asString("");
+			log.warn("Moodle {} refused {}: {} ({})", site.siteUrl(), function, errorCode,
 					answer.path("message").asString(""));
+			MoodleException.Problem problem = problem(errorCode);
+			if (problem == MoodleException.Problem.FUNCTION_NOT_IN_SERVICE && serviceRefused(site, function)) {
+				problem = MoodleException.Problem.SERVICE_DISABLED;
+			}
 			throw new MoodleException(problem, function, answer.path("message").asString(null), null);
 		}
 		return answer;
+	}
+
+	/**
+	 * Moodle answers {@code accessexception} ("Access control exception", without
+	 * debugging) both for a function outside the service and for a service switched off.
+	 * The site info, which every Tandem service offers, tells them apart: refused too, it
+	 * is the service; answered, it is the function.
+	 */
+	private boolean serviceRefused(MoodleSite site, String function) {
+		if (function.equals(SITE_INFO)) {
+			return true;
+		}
+		try {
+			call(site, SITE_INFO, Map.of());
+			return false;
+		}
+		catch (MoodleException ex) {
+			return ex.problem() == MoodleException.Problem.SERVICE_DISABLED;
+		}
 	}
 
 	/** Moodle's error codes, as captured from Moodle 4.5. */

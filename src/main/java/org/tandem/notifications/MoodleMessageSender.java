@@ -91,6 +91,7 @@ class MoodleMessageSender {
 					+ " are told by e-mail only";
 			case INVALID_TOKEN -> ". Create a new token for Tandem's service account and set it on Tandem's admin page";
 			case FUNCTION_NOT_IN_SERVICE -> ". Add core_message_send_instant_messages to Tandem's external service";
+			case SERVICE_DISABLED -> ". Enable Tandem's external service in Moodle's site administration";
 			case MISSING_CAPABILITY -> ". Allow moodle/site:sendmessage in the role of Tandem's service account";
 			case WEB_SERVICES_OFF -> ". Turn on web services and the REST protocol in Moodle's site administration";
 			default -> "";

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import org.tandem.lti.LaunchSession;
+import org.tandem.requests.Requests;
 import org.tandem.system.RandomTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +31,12 @@ public class OpenLinks {
 
 	private final Clock clock;
 
-	OpenLinks(JdbcClient jdbc, Clock clock) {
+	private final Requests requests;
+
+	OpenLinks(JdbcClient jdbc, Clock clock, Requests requests) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.requests = requests;
 	}
 
 	String create(long personId, long requestId) {
@@ -54,26 +60,34 @@ public class OpenLinks {
 	}
 
 	/**
-	 * The request this person clicked a link for, moments before this launch; it is used
-	 * once.
+	 * The request this person clicked a link for, moments before this launch, if this
+	 * launch is in its course; it is used once. A launch in another course (the person
+	 * opened another course's Tandem in the meantime) leaves the link waiting for theirs:
+	 * there the request would not even be visible.
 	 */
 	@Transactional
-	public Optional<Long> takePending(long personId) {
+	public Optional<Long> takePending(LaunchSession launch) {
 		Instant now = clock.instant();
-		Optional<String> token = jdbc.sql("""
-				select token from open_link where person_id = ? and clicked_at > ? and consumed_at is null
-				order by clicked_at desc fetch first 1 rows only""")
-			.params(personId, Timestamp.from(now.minus(INTENT)))
-			.query(String.class)
-			.optional();
-		return token.flatMap(t -> {
-			int taken = jdbc.sql("update open_link set consumed_at = ? where token = ? and consumed_at is null")
-				.params(Timestamp.from(now), t)
-				.update();
-			return taken == 1
-					? jdbc.sql("select request_id from open_link where token = ?").param(t).query(Long.class).optional()
-					: Optional.empty();
-		});
+		List<PendingLink> pending = jdbc.sql("""
+				select token, request_id from open_link where person_id = ? and clicked_at > ? and consumed_at is null
+				order by clicked_at desc""")
+			.params(launch.personId(), Timestamp.from(now.minus(INTENT)))
+			.query(PendingLink.class)
+			.list();
+		for (PendingLink link : pending) {
+			boolean here = requests.find(link.requestId())
+				.filter(r -> r.platformId() == launch.platformId() && r.courseId() == launch.courseId())
+				.isPresent();
+			if (here && jdbc.sql("update open_link set consumed_at = ? where token = ? and consumed_at is null")
+				.params(Timestamp.from(now), link.token())
+				.update() == 1) {
+				return Optional.of(link.requestId());
+			}
+		}
+		return Optional.empty();
+	}
+
+	record PendingLink(String token, long requestId) {
 	}
 
 }

@@ -113,8 +113,10 @@ class HelpDesk {
 	void reply(LaunchSession launch, long id, String body) {
 		HelpRequest request = visible(launch, id);
 		Instant now = clock.instant();
-		if (request.status() == RequestStatus.WITHDRAWN || request.status() == RequestStatus.CLOSED
-				|| request.status() == RequestStatus.DECLINED) {
+		if (request.status() == RequestStatus.WITHDRAWN) {
+			throw new RequestActionRefused(id, "request.refused.reply-withdrawn");
+		}
+		if (request.status() == RequestStatus.CLOSED || request.status() == RequestStatus.DECLINED) {
 			throw new RequestActionRefused(id, "request.refused.reply-ended");
 		}
 		long message = requests.addMessage(id, launch.personId(), false, body.strip(), now);

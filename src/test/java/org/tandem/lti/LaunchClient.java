@@ -31,9 +31,18 @@ public final class LaunchClient {
 
 	private final TestPlatform platform;
 
+	/** The browser's {@code User-Agent}, or null for the HTTP client's own. */
+	private final String userAgent;
+
 	public LaunchClient(String tandemBaseUrl, TestPlatform platform) {
+		this(tandemBaseUrl, platform, null);
+	}
+
+	/** Another browser: the same platform and Tandem, another {@code User-Agent}. */
+	public LaunchClient(String tandemBaseUrl, TestPlatform platform, String userAgent) {
 		this.tandem = tandemBaseUrl;
 		this.platform = platform;
+		this.userAgent = userAgent;
 	}
 
 	/**
@@ -201,8 +210,10 @@ public final class LaunchClient {
 	}
 
 	public HttpResponse<String> send(HttpRequest request) {
+		HttpRequest sent = userAgent == null ? request
+				: HttpRequest.newBuilder(request, (name, value) -> true).setHeader("User-Agent", userAgent).build();
 		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
+			return http.send(sent, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -177,6 +177,34 @@ class MoodleWebServicesTest {
 	}
 
 	/**
+	 * A switched-off external service answers every function as a function outside the
+	 * service does ({@code accessexception}, Moodle's {@code webservice_access_exception}
+	 * for both): the site info, refused too, tells them apart.
+	 */
+	@Test
+	void switchedOffServiceIsNotAMissingFunction() {
+		answer("core_webservice_get_site_info", "bio101/errors/function-not-in-service.json");
+		answer("core_course_get_contents", "bio101/errors/function-not-in-service.json");
+
+		assertThatThrownBy(() -> client.courseContents(site, "14")).isInstanceOfSatisfying(MoodleException.class,
+				ex -> assertThat(ex.problem().name()).isEqualTo("SERVICE_DISABLED"));
+		assertThatThrownBy(() -> client.siteInfo(site)).isInstanceOfSatisfying(MoodleException.class,
+				ex -> assertThat(ex.problem().name()).isEqualTo("SERVICE_DISABLED"));
+	}
+
+	@Test
+	void functionMissingFromAServiceThatAnswersIsAMissingFunction() {
+		MOODLE.stubFor(post(urlPathEqualTo("/webservice/rest/server.php"))
+			.withRequestBody(containing("wsfunction=core_webservice_get_site_info"))
+			.willReturn(WebServiceStubs.json(WebServiceStubs.text("moodle/webservices/bio101/01-site-info.json")
+				.replace("core_course_get_updates_since", "core_course_get_something_else"))));
+		answer("core_course_get_updates_since", "bio101/errors/function-not-in-service.json");
+
+		assertThatThrownBy(() -> client.updatesSince(site, "14", 0)).isInstanceOfSatisfying(MoodleException.class,
+				ex -> assertThat(ex.problem()).isEqualTo(MoodleException.Problem.FUNCTION_NOT_IN_SERVICE));
+	}
+
+	/**
 	 * Moodle's REST server answers 403 with an empty body when web services or REST are
 	 * off.
 	 */

@@ -37,6 +37,15 @@ class SessionLinks extends OncePerRequestFilter {
 		});
 	}
 
+	/**
+	 * Error pages are rendered in a dispatch of their own, with the container's response:
+	 * their links need the session too (a refused form's "back", the page's tabs).
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
 	static String withSession(HttpServletRequest request, String url) {
 		HttpSession session = request.getSession(false);
 		if (session == null || !isTandemPage(request, url)) {

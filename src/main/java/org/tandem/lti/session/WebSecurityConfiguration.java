@@ -1,18 +1,24 @@
 package org.tandem.lti.session;
 
+import java.io.IOException;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.tandem.lti.PlatformRegistry;
+import org.tandem.system.ErrorReason;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -29,8 +35,13 @@ class WebSecurityConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain pages(HttpSecurity http, PlatformRegistry registry) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/lti/login", "/lti/launch", "/.well-known/jwks.json", "/webjars/**", "/css/**", "/js/**",
-					"/images/**", "/favicon.ico", "/error", "/actuator/health/**")
+			.requestMatchers("/lti/login", "/lti/launch", "/lti/register", "/.well-known/jwks.json", "/webjars/**",
+					"/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/actuator/health/**")
+			.permitAll()
+			// Moodle's dynamic registration may open the tool's base URL: it is told how
+			// Tandem is registered.
+			.requestMatchers(request -> "/".equals(request.getServletPath())
+					&& request.getParameter("openid_configuration") != null)
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -38,9 +49,9 @@ class WebSecurityConfiguration {
 			// them.
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/lti/login", "/lti/launch"))
 			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint(
-						(request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED))
-				.accessDeniedHandler((request, response, ex) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+				.authenticationEntryPoint((request, response, ex) -> ErrorReason.send(request, response,
+						HttpServletResponse.SC_UNAUTHORIZED, null, "no launch session (none sent, unknown or ended)"))
+				.accessDeniedHandler(WebSecurityConfiguration::refused))
 			.headers(headers -> headers.frameOptions(frame -> frame.disable())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
@@ -54,6 +65,25 @@ class WebSecurityConfiguration {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable);
 		return http.build();
+	}
+
+	/**
+	 * A refusal says what happened. A form without its CSRF token is refused before the
+	 * session's roles are looked at: without a launch, the session has ended (or never
+	 * was); within one, the form did not come as its page sent it.
+	 */
+	private static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		if (!(ex instanceof CsrfException)) {
+			ErrorReason.send(request, response, HttpServletResponse.SC_FORBIDDEN, null, ex.getMessage());
+		}
+		else if (SecurityContextHolder.getContext().getAuthentication() instanceof LaunchAuthentication) {
+			ErrorReason.send(request, response, HttpServletResponse.SC_FORBIDDEN, "error.csrf", ex.getMessage());
+		}
+		else {
+			ErrorReason.send(request, response, HttpServletResponse.SC_UNAUTHORIZED, null,
+					"a form without a launch session (none sent, unknown or ended)");
+		}
 	}
 
 	static String contentSecurityPolicy(PlatformRegistry registry) {
