@@ -218,6 +218,28 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		assertThat(refused.body()).contains("can no longer be withdrawn", "Taken");
 	}
 
+	/**
+	 * Filed three days ago, withdrawn two days ago: the teacher waited one day, and
+	 * nobody is expected to answer since.
+	 */
+	@Test
+	void firstAnswerClockStopsWhenTheRequestIsWithdrawn() {
+		long id = requestId(file(client.launchAs(TEACHER), "Withdrawn unanswered"));
+		client.submit(client.open(requestLink(client.launchAs(TEACHER), id)), "/withdraw", Map.of("confirmed", "true"));
+		java.time.Instant now = java.time.Instant.now();
+		jdbc.sql("update help_request set created_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(3))), id)
+			.update();
+		jdbc.sql("update request_event set created_at = ? where request_id = ? and to_value = 'WITHDRAWN'")
+			.params(java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(2))), id)
+			.update();
+
+		Page request = client.open(requestLink(client.launchAs(TEACHER), id));
+
+		assertThat(request.body()).contains("none: the request became “Withdrawn” after 1 d 0 h of waiting")
+			.doesNotContain("awaited for");
+	}
+
 	@Test
 	void internalNotesAndTimeAreSeenOnlyByEngineers() {
 		long id = requestId(file(client.launchAs(TEACHER), "Notes and time"));
