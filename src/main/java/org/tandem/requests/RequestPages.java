@@ -162,9 +162,13 @@ class RequestPages {
 			case CREATED -> messages.getMessage("event.created", new Object[] { actor }, locale);
 			case RATED -> messages.getMessage("event.rated", new Object[] { actor, event.to() }, locale);
 			case REWORK -> messages.getMessage("event.rework", new Object[] { actor, event.to() }, locale);
-			case ASSIGNEE -> messages.getMessage("event.assignee",
-					new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) },
-					locale);
+			// "Eric put Eric in charge" reads as a mistake: an engineer who takes it took
+			// it.
+			case ASSIGNEE -> event.to() != null && Long.parseLong(event.to()) == event.actorId()
+					? messages.getMessage("event.assignee.self", new Object[] { actor }, locale)
+					: messages.getMessage("event.assignee",
+							new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) },
+							locale);
 			case STATUS -> messages.getMessage("event.status",
 					new Object[] { actor, status(event.from(), locale), status(event.to(), locale) }, locale);
 		};
