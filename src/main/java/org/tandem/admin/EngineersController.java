@@ -1,11 +1,15 @@
 package org.tandem.admin;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import org.tandem.lti.Directory;
 import org.tandem.lti.LaunchSession;
+import org.tandem.system.Confirmation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -62,8 +67,22 @@ class EngineersController {
 		return "redirect:/admin";
 	}
 
+	/**
+	 * Only engineers named on this page can be removed here; the file names the others.
+	 */
 	@PostMapping("/admin/engineers/{id}/delete")
-	String remove(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
+	String remove(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed, Model model) {
+		if (!confirmed) {
+			Directory.Engineer engineer = directory.engineers(launch.platformId())
+				.stream()
+				.filter(e -> e.id() == id && "admin".equals(e.source()))
+				.findFirst()
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			model.addAttribute("confirm", new Confirmation("admin.engineers.remove.confirm", List.of(engineer.label()),
+					"/admin/engineers/" + id + "/delete", Map.of(), "admin.engineers.remove.confirm.yes", "/admin"));
+			return Confirmation.VIEW;
+		}
 		if (!directory.removeEngineer(launch.platformId(), id)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}

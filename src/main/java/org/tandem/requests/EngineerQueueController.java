@@ -1,12 +1,17 @@
 package org.tandem.requests;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.LaunchSession;
 import org.tandem.requests.templates.AnswerTemplates;
+import org.tandem.system.Confirmation;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The engineer's side: this course's requests first (they launched from it), then the
@@ -73,10 +80,19 @@ class EngineerQueueController {
 	}
 
 	@PostMapping("/engineer/templates/{id}/delete")
-	String removeTemplate(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
+	String removeTemplate(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed, Model model) {
+		if (!confirmed) {
+			AnswerTemplates.AnswerTemplate template = templates.find(launch.platformId(), id)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			model.addAttribute("confirm",
+					new Confirmation("templates.delete.confirm", List.of(template.title()),
+							"/engineer/templates/" + id + "/delete", Map.of(), "templates.delete.confirm.yes",
+							"/engineer/templates"));
+			return Confirmation.VIEW;
+		}
 		if (!templates.remove(launch.platformId(), id)) {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.NOT_FOUND);
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return "redirect:/engineer/templates";
 	}

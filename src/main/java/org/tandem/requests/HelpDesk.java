@@ -103,11 +103,20 @@ class HelpDesk {
 
 	/** The teacher who filed it takes back a request nobody has taken yet. */
 	void withdraw(LaunchSession launch, long id) {
+		moveStatus(launch, withdrawable(launch, id), RequestStatus.NEW, RequestStatus.WITHDRAWN, null);
+	}
+
+	/**
+	 * The request, if this teacher may withdraw it now: what the page that asks to
+	 * confirm shows, refused as {@link #withdraw} would refuse it.
+	 */
+	@Transactional(readOnly = true)
+	HelpRequest withdrawable(LaunchSession launch, long id) {
 		HelpRequest request = asRequester(launch, id);
 		if (request.status() != RequestStatus.NEW || request.assigneeId() != null) {
 			throw new RequestActionRefused(id, "request.refused.withdraw-taken");
 		}
-		moveStatus(launch, request, RequestStatus.NEW, RequestStatus.WITHDRAWN, null);
+		return request;
 	}
 
 	void reply(LaunchSession launch, long id, String body) {
@@ -174,6 +183,20 @@ class HelpDesk {
 	 * @param reason required to decline
 	 */
 	void move(LaunchSession launch, long id, RequestStatus seen, RequestStatus to, String reason) {
+		HelpRequest request = movable(launch, id, seen, to, reason);
+		if (to == RequestStatus.TAKEN && request.assigneeId() == null) {
+			assign(launch, id, launch.personId());
+			return;
+		}
+		moveStatus(launch, request, seen, to, Texts.blankToNull(reason));
+	}
+
+	/**
+	 * The request, if this engineer may move it so now: what the page that asks to
+	 * confirm a decline shows, refused as {@link #move} would refuse it.
+	 */
+	@Transactional(readOnly = true)
+	HelpRequest movable(LaunchSession launch, long id, RequestStatus seen, RequestStatus to, String reason) {
 		HelpRequest request = asEngineer(launch, id);
 		if (request.status() != seen || !seen.next().contains(to)) {
 			throw new RequestActionRefused(id, "request.refused.changed");
@@ -181,11 +204,7 @@ class HelpDesk {
 		if (to == RequestStatus.DECLINED && (reason == null || reason.isBlank())) {
 			throw new RequestActionRefused(id, "request.refused.decline-reason");
 		}
-		if (to == RequestStatus.TAKEN && request.assigneeId() == null) {
-			assign(launch, id, launch.personId());
-			return;
-		}
-		moveStatus(launch, request, seen, to, Texts.blankToNull(reason));
+		return request;
 	}
 
 	/** The teacher who asked rates the help, once. */

@@ -3,6 +3,7 @@ package org.tandem.requests;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.tandem.artifacts.HelpKind;
 
@@ -21,9 +22,31 @@ record HelpRequest(long id, long platformId, long courseId, long requesterId, St
 		Instant createdAt, Instant lastActivityAt, Instant firstResponseAt, Instant lastTeacherMessageAt,
 		boolean awaitingReply, Integer rating, String ratingComment, Instant ratedAt) {
 
-	/** How long the teacher waited for a first answer, or has waited so far. */
-	Duration firstAnswerWait(Instant now) {
-		return Duration.between(createdAt, firstResponseAt != null ? firstResponseAt : now);
+	/**
+	 * How long the teacher waited for a first answer, or has waited so far: the clock
+	 * runs from filing to the first reply only while the request is open. Withdrawn,
+	 * declined or resolved, nobody is expected to answer, so those stretches do not
+	 * count; it runs again from a reopening.
+	 * @param history the request's events in their order (its status changes count)
+	 */
+	Duration firstAnswerWait(List<RequestRepository.Event> history, Instant now) {
+		Instant end = firstResponseAt != null ? firstResponseAt : now;
+		Duration waited = Duration.ZERO;
+		Instant runningSince = createdAt;
+		for (RequestRepository.Event event : history) {
+			if (event.type() != RequestRepository.EventType.STATUS || !event.createdAt().isBefore(end)) {
+				continue;
+			}
+			boolean open = RequestStatus.valueOf(event.to()).open();
+			if (!open && runningSince != null) {
+				waited = waited.plus(Duration.between(runningSince, event.createdAt()));
+				runningSince = null;
+			}
+			else if (open && runningSince == null) {
+				runningSince = event.createdAt();
+			}
+		}
+		return runningSince == null ? waited : waited.plus(Duration.between(runningSince, end));
 	}
 
 	/** Since the teacher last wrote, when they wrote last and wait for an answer. */

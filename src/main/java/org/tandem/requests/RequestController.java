@@ -3,6 +3,7 @@ package org.tandem.requests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,7 @@ import org.tandem.lti.LaunchSession;
 import org.tandem.requests.templates.AnswerTemplates;
 import org.tandem.requests.time.TimeActivity;
 import org.tandem.requests.time.TimeEntryForm;
+import org.tandem.system.Confirmation;
 import org.tandem.system.CorrelationIdFilter;
 import org.tandem.system.TandemProperties;
 
@@ -113,7 +115,14 @@ class RequestController {
 	}
 
 	@PostMapping("/requests/{id}/withdraw")
-	String withdraw(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
+	String withdraw(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed, Model model) {
+		if (!confirmed) {
+			HelpRequest request = desk.withdrawable(launch, id);
+			model.addAttribute("confirm", new Confirmation("request.withdraw.confirm", List.of(request.title()),
+					"/requests/" + id + "/withdraw", Map.of(), "request.withdraw.confirm.yes", "/requests/" + id));
+			return Confirmation.VIEW;
+		}
 		desk.withdraw(launch, id);
 		return "redirect:/requests/" + id;
 	}
@@ -131,8 +140,21 @@ class RequestController {
 		return "redirect:/requests/" + id;
 	}
 
+	/**
+	 * Declining ends the request for the teacher: it is asked again before it is done.
+	 */
 	@PostMapping("/requests/{id}/status")
-	String move(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id, @Valid StatusForm form) {
+	String move(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id, @Valid StatusForm form,
+			@RequestParam(name = Confirmation.CONFIRMED, defaultValue = "false") boolean confirmed, Model model) {
+		if (form.to() == RequestStatus.DECLINED && !confirmed) {
+			HelpRequest request = desk.movable(launch, id, form.seen(), form.to(), form.reason());
+			model.addAttribute("confirm",
+					new Confirmation("request.decline.confirm", List.of(request.title(), form.reason().strip()),
+							"/requests/" + id + "/status",
+							Map.of("seen", form.seen().name(), "to", form.to().name(), "reason", form.reason()),
+							"request.decline.confirm.yes", "/requests/" + id));
+			return Confirmation.VIEW;
+		}
 		desk.move(launch, id, form.seen(), form.to(), form.reason());
 		return "redirect:/requests/" + id;
 	}

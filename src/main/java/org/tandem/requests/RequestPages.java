@@ -101,7 +101,7 @@ class RequestPages {
 							t.kind(), t.note()))
 					.toList(),
 				minutes(entries, HelpKind.MEDIATION), minutes(entries, HelpKind.MEDIATISATION),
-				request.firstAnswerWait(now), request.firstResponseAt() != null,
+				request.firstAnswerWait(history, now), request.firstResponseAt() != null,
 				request.firstResponseAt() == null ? null : request.sinceTeacherWrote(now), engineer, teacher,
 				engineer ? request.status().next() : Set.of(),
 				engineers.stream().filter(e -> e.person() != null).toList(),
@@ -140,11 +140,17 @@ class RequestPages {
 		});
 		Map<Long, Person> people = directory.people(ids);
 		Map<Long, CourseRef> courses = directory.courses(list.stream().map(HelpRequest::courseId).distinct().toList());
+		Set<Long> awaitingFirstAnswer = new HashSet<>();
+		list.stream()
+			.filter(r -> r.firstResponseAt() == null && r.status().open())
+			.forEach(r -> awaitingFirstAnswer.add(r.id()));
+		Map<Long, List<RequestRepository.Event>> changes = requests.statusChanges(awaitingFirstAnswer);
 		Instant now = clock.instant();
 		return list.stream()
 			.map(r -> new SummaryView(r, courses.get(r.courseId()).display(), label(people, r.requesterId()),
 					r.assigneeId() == null ? null : label(people, r.assigneeId()),
-					r.firstResponseAt() == null && r.status().open() ? r.firstAnswerWait(now) : null,
+					awaitingFirstAnswer.contains(r.id())
+							? r.firstAnswerWait(changes.getOrDefault(r.id(), List.of()), now) : null,
 					r.sinceTeacherWrote(now)))
 			.toList();
 	}
@@ -156,9 +162,13 @@ class RequestPages {
 			case CREATED -> messages.getMessage("event.created", new Object[] { actor }, locale);
 			case RATED -> messages.getMessage("event.rated", new Object[] { actor, event.to() }, locale);
 			case REWORK -> messages.getMessage("event.rework", new Object[] { actor, event.to() }, locale);
-			case ASSIGNEE -> messages.getMessage("event.assignee",
-					new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) },
-					locale);
+			// "Eric put Eric in charge" reads as a mistake: an engineer who takes it took
+			// it.
+			case ASSIGNEE -> event.to() != null && Long.parseLong(event.to()) == event.actorId()
+					? messages.getMessage("event.assignee.self", new Object[] { actor }, locale)
+					: messages.getMessage("event.assignee",
+							new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) },
+							locale);
 			case STATUS -> messages.getMessage("event.status",
 					new Object[] { actor, status(event.from(), locale), status(event.to(), locale) }, locale);
 		};

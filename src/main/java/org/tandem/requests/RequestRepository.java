@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -156,10 +157,27 @@ class RequestRepository {
 	List<Event> events(long requestId) {
 		return jdbc.sql("select * from request_event where request_id = ? order by created_at, id")
 			.param(requestId)
-			.query((rs, n) -> new Event(rs.getLong("actor_id"), EventType.valueOf(rs.getString("type")),
-					rs.getString("from_value"), rs.getString("to_value"), rs.getString("reason"),
-					instant(rs, "created_at")))
+			.query((rs, n) -> event(rs))
 			.list();
+	}
+
+	private static Event event(ResultSet rs) throws SQLException {
+		return new Event(rs.getLong("actor_id"), EventType.valueOf(rs.getString("type")), rs.getString("from_value"),
+				rs.getString("to_value"), rs.getString("reason"), instant(rs, "created_at"));
+	}
+
+	/** The status changes of these requests, each request's in their order. */
+	Map<Long, List<Event>> statusChanges(Collection<Long> requestIds) {
+		Map<Long, List<Event>> changes = new HashMap<>();
+		if (!requestIds.isEmpty()) {
+			jdbc.sql("select * from request_event where request_id in (:ids) and type = :type order by created_at, id")
+				.param("ids", List.copyOf(requestIds))
+				.param("type", EventType.STATUS.name())
+				.query((ResultSet rs) -> {
+					changes.computeIfAbsent(rs.getLong("request_id"), id -> new ArrayList<>()).add(event(rs));
+				});
+		}
+		return changes;
 	}
 
 	/** A course's requests, newest first. */

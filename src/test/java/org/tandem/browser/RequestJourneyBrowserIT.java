@@ -135,6 +135,8 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 
 		clickAndWait(button("La prendre en charge"), "the request, taken", d -> "Prise en charge".equals(status()));
 		assertThat(fact("Ingénieur·e en charge")).isEqualTo("Eric Engineer");
+		assertThat(frameText()).contains("Eric Engineer a pris la demande en charge")
+			.doesNotContain("a confié la demande à Eric Engineer");
 		assertThat(buttons()).doesNotContain("La prendre en charge")
 			.contains("Marquer en cours", "Attendre l’enseignant·e", "Marquer résolue");
 		page("engineer-taken");

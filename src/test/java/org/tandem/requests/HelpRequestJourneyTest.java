@@ -106,7 +106,8 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		assertThat(engineer.body()).contains("Rethink the final assessment", "tandem-attention");
 		Page request = client.open(link(engineer, "/requests/" + id + "?"));
 		request = client.submit(request, "/requests/" + id + "/take", Map.of());
-		assertThat(request.body()).contains("Taken", "Tina Teacher");
+		assertThat(request.body()).contains("Taken", "Tina Teacher", "took the request")
+			.doesNotContainPattern("put [^<]* in charge");
 		drain();
 		request = client.submit(request, "/requests/" + id + "/replies", Map.of("body", "Let us meet on Monday."));
 		assertThat(request.body()).contains("Let us meet on Monday.");
@@ -206,8 +207,14 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 	void teacherCanWithdrawARequestNobodyTookButNotOnceTaken() {
 		Page teacher = client.launchAs(TEACHER);
 		Page first = file(teacher, "To withdraw");
-		Page withdrawn = client.submit(first, "/withdraw", Map.of());
+		// Asked first: nothing is done until the teacher confirms.
+		Page asked = client.submit(first, "/withdraw", Map.of());
+		assertThat(asked.body()).contains("Please confirm", "Withdraw your request “To withdraw”?", "Yes, withdraw it",
+				"name=\"confirmed\" value=\"true\"", ">Cancel</a>");
+		assertThat(statusOf(requestId(first))).isEqualTo("NEW");
+		Page withdrawn = client.submit(asked, "/withdraw", Map.of("confirmed", "true"));
 		assertThat(withdrawn.body()).contains("Withdrawn");
+		assertThat(statusOf(requestId(first))).isEqualTo("WITHDRAWN");
 
 		Page second = file(client.launchAs(TEACHER), "Taken before withdrawal");
 		long id = requestId(second);
@@ -216,6 +223,28 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		// The page as it was before.
 		Page refused = client.submit(second, "/withdraw", Map.of());
 		assertThat(refused.body()).contains("can no longer be withdrawn", "Taken");
+	}
+
+	/**
+	 * Filed three days ago, withdrawn two days ago: the teacher waited one day, and
+	 * nobody is expected to answer since.
+	 */
+	@Test
+	void firstAnswerClockStopsWhenTheRequestIsWithdrawn() {
+		long id = requestId(file(client.launchAs(TEACHER), "Withdrawn unanswered"));
+		client.submit(client.open(requestLink(client.launchAs(TEACHER), id)), "/withdraw", Map.of("confirmed", "true"));
+		java.time.Instant now = java.time.Instant.now();
+		jdbc.sql("update help_request set created_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(3))), id)
+			.update();
+		jdbc.sql("update request_event set created_at = ? where request_id = ? and to_value = 'WITHDRAWN'")
+			.params(java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(2))), id)
+			.update();
+
+		Page request = client.open(requestLink(client.launchAs(TEACHER), id));
+
+		assertThat(request.body()).contains("none: the request became “Withdrawn” after 1 d 0 h of waiting")
+			.doesNotContain("awaited for");
 	}
 
 	@Test
@@ -255,8 +284,14 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 
 		Page noReason = client.submit(engineer, "/status", Map.of("seen", "NEW", "to", "DECLINED", "reason", " "));
 		assertThat(noReason.body()).contains("Say why the request is declined");
-		Page declined = client.submit(noReason, "/status",
+		Page asked = client.submit(noReason, "/status",
 				Map.of("seen", "NEW", "to", "DECLINED", "reason", "Out of our scope: see the IT helpdesk"));
+		assertThat(asked.body()).contains("Decline the request “To decline”?",
+				"with your reason: “Out of our scope: see the IT helpdesk”", "Yes, decline it",
+				"name=\"reason\" value=\"Out of our scope: see the IT helpdesk\"");
+		assertThat(statusOf(id)).isEqualTo("NEW");
+		Page declined = client.submit(asked, "/status", Map.of("seen", "NEW", "to", "DECLINED", "reason",
+				"Out of our scope: see the IT helpdesk", "confirmed", "true"));
 
 		assertThat(declined.body()).contains("Declined", "Out of our scope: see the IT helpdesk");
 	}
@@ -287,6 +322,22 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		Page prefilled = client.open(request.url() + "&template=" + template.group(1));
 
 		assertThat(prefilled.body()).containsPattern("<textarea[^>]*name=\"body\"[^>]*>Could we meet next week");
+	}
+
+	@Test
+	void deletingAnAnswerTemplateIsAskedFirst() {
+		Page engineer = client.launchAs(ENGINEER);
+		Page templates = client.submit(client.open(link(engineer, "/engineer/templates")), "/engineer/templates",
+				Map.of("title", "To delete", "body", "Soon gone"));
+		long id = jdbc.sql("select id from answer_template where title = 'To delete'").query(Long.class).single();
+
+		Page asked = client.submit(templates, "/engineer/templates/" + id + "/delete", Map.of());
+		assertThat(asked.body()).contains("Delete the answer template “To delete”?", "Yes, delete it");
+		assertThat(count("answer_template where id = " + id)).isOne();
+		Page deleted = client.submit(asked, "/engineer/templates/" + id + "/delete", Map.of("confirmed", "true"));
+
+		assertThat(deleted.url()).contains("/engineer/templates?");
+		assertThat(count("answer_template where id = " + id)).isZero();
 	}
 
 	@Test
@@ -337,9 +388,17 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		});
 		assertThat(launched.url()).contains("/engineer?");
 
-		Page removed = client.submit(client.open(link(client.launchAs("siteadmin"), "/admin")),
-				"/admin/engineers/" + engineerId("new.igp@example.com") + "/delete", Map.of());
+		String remove = "/admin/engineers/" + engineerId("new.igp@example.com") + "/delete";
+		Page asked = client.submit(client.open(link(client.launchAs("siteadmin"), "/admin")), remove, Map.of());
+		// Named by the person who launched with that address.
+		assertThat(asked.body()).contains("Remove Tina Teacher from the instructional designers?", "Yes, remove them");
+		assertThat(count("platform_engineer where email = 'new.igp@example.com'")).isOne();
+		Page removed = client.submit(asked, remove, Map.of("confirmed", "true"));
 		assertThat(removed.body()).doesNotContain("new.igp@example.com");
+	}
+
+	private String statusOf(long id) {
+		return jdbc.sql("select status from help_request where id = ?").param(id).query(String.class).single();
 	}
 
 	private long engineerId(String email) {

@@ -98,6 +98,9 @@ class RequestAccessTest extends LaunchTestSupport {
 		assertThat(postAs(teacher, "/requests/" + requestId + "/status",
 				Map.of("seen", "NEW", "to", "DECLINED", "reason", "no"))
 			.status()).isEqualTo(403);
+		assertThat(postAs(teacher, "/requests/" + requestId + "/status",
+				Map.of("seen", "NEW", "to", "DECLINED", "reason", "no", "confirmed", "true"))
+			.status()).isEqualTo(403);
 		assertThat(postAs(teacher, "/requests/" + requestId + "/notes", Map.of("body", "x")).status()).isEqualTo(403);
 		assertThat(postAs(teacher, "/requests/" + requestId + "/time",
 				Map.of("workDate", "2026-01-01", "minutes", "5", "activity", "DESIGN", "kind", "MEDIATION"))
@@ -118,6 +121,8 @@ class RequestAccessTest extends LaunchTestSupport {
 				claims -> claims.put(TestPlatform.LTI + "context", Map.of("id", "elsewhere", "title", "Elsewhere")));
 
 		assertThat(postAs(engineer, "/requests/" + requestId + "/withdraw", Map.of()).status()).isEqualTo(403);
+		assertThat(postAs(engineer, "/requests/" + requestId + "/withdraw", Map.of("confirmed", "true")).status())
+			.isEqualTo(403);
 		assertThat(postAs(engineer, "/requests/" + requestId + "/rating", Map.of("rating", "1")).status())
 			.isEqualTo(403);
 		assertThat(status()).isEqualTo("NEW");

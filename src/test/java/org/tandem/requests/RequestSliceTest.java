@@ -200,6 +200,36 @@ class RequestSliceTest {
 	}
 
 	@Test
+	void designTimeLoggedAsProductionComesBackWithItsMistake() throws Exception {
+		page(post("/requests/" + ID + "/time").with(as(ENGINEER))
+			.param("workDate", "2025-02-27")
+			.param("minutes", "60")
+			.param("activity", TimeActivity.DESIGN.name())
+			.param("kind", HelpKind.MEDIATISATION.name())
+			.param("note", "Scenario draft"))
+			.andExpect(model().attributeHasFieldErrorCode("time", "kindFitting", "AssertTrue"))
+			.andExpect(model().attribute("time",
+					new TimeEntryForm(LocalDate.parse("2025-02-27"), 60, TimeActivity.DESIGN, HelpKind.MEDIATISATION,
+							"Scenario draft")))
+			.andExpect(content().string(allOf(containsString(html(english("time.form.kind.mismatch"))),
+					containsString("aria-describedby=\"kind-mismatch\""))));
+		then(desk).should(never()).logTime(any(), anyLong(), any());
+	}
+
+	@Test
+	void meetingTimeFitsEitherKind() throws Exception {
+		for (HelpKind kind : HelpKind.values()) {
+			mvc.perform(post("/requests/" + ID + "/time").with(as(ENGINEER))
+				.with(csrf())
+				.param("workDate", "2025-02-27")
+				.param("minutes", "30")
+				.param("activity", TimeActivity.MEETING.name())
+				.param("kind", kind.name())).andExpect(redirectedUrl("/requests/" + ID + "#time"));
+		}
+		then(desk).should(org.mockito.Mockito.times(2)).logTime(any(), anyLong(), any());
+	}
+
+	@Test
 	void timeEntryIsLoggedAsTyped() throws Exception {
 		mvc.perform(post("/requests/" + ID + "/time").with(as(ENGINEER))
 			.with(csrf())
@@ -238,9 +268,49 @@ class RequestSliceTest {
 	void refusedActionComesBackToTheRequestWhichSaysWhy() throws Exception {
 		willThrow(new RequestActionRefused(ID, "request.refused.withdraw-taken")).given(desk).withdraw(TEACHER, ID);
 
+		mvc.perform(post("/requests/" + ID + "/withdraw").with(as(TEACHER)).with(csrf()).param("confirmed", "true"))
+			.andExpect(redirectedUrl("/requests/" + ID))
+			.andExpect(flash().attribute("refused", "request.refused.withdraw-taken"));
+	}
+
+	@Test
+	void withdrawingIsAskedFirstAndRefusedAlreadyWhenItCannotBeDone() throws Exception {
+		given(desk.withdrawable(TEACHER, ID)).willReturn(REQUEST);
+		mvc.perform(post("/requests/" + ID + "/withdraw").with(as(TEACHER)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("confirm"))
+			.andExpect(content().string(allOf(containsString("Withdraw your request “Quiz settings”?"),
+					containsString("name=\"confirmed\" value=\"true\""))));
+		then(desk).should(never()).withdraw(any(), anyLong());
+
+		willThrow(new RequestActionRefused(ID, "request.refused.withdraw-taken")).given(desk).withdrawable(TEACHER, ID);
 		mvc.perform(post("/requests/" + ID + "/withdraw").with(as(TEACHER)).with(csrf()))
 			.andExpect(redirectedUrl("/requests/" + ID))
 			.andExpect(flash().attribute("refused", "request.refused.withdraw-taken"));
+	}
+
+	@Test
+	void decliningIsAskedFirstWithTheReasonKept() throws Exception {
+		given(desk.movable(ENGINEER, ID, RequestStatus.NEW, RequestStatus.DECLINED, "Not ours\nSee IT"))
+			.willReturn(REQUEST);
+		mvc.perform(post("/requests/" + ID + "/status").with(as(ENGINEER))
+			.with(csrf())
+			.param("seen", "NEW")
+			.param("to", "DECLINED")
+			.param("reason", "Not ours\nSee IT"))
+			.andExpect(view().name("confirm"))
+			.andExpect(content().string(allOf(containsString("Decline the request “Quiz settings”?"),
+					containsString("name=\"reason\" value=\"Not ours\nSee IT\""),
+					containsString("name=\"to\" value=\"DECLINED\""))));
+		then(desk).should(never()).move(any(), anyLong(), any(), any(), any());
+
+		mvc.perform(post("/requests/" + ID + "/status").with(as(ENGINEER))
+			.with(csrf())
+			.param("seen", "NEW")
+			.param("to", "DECLINED")
+			.param("reason", "Not ours\nSee IT")
+			.param("confirmed", "true")).andExpect(redirectedUrl("/requests/" + ID));
+		then(desk).should().move(ENGINEER, ID, RequestStatus.NEW, RequestStatus.DECLINED, "Not ours\nSee IT");
 	}
 
 	@Test

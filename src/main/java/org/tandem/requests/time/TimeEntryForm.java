@@ -2,6 +2,7 @@ package org.tandem.requests.time;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -18,4 +19,14 @@ public record TimeEntryForm(
 		@NotNull(message = "{time.form.activity.required}") TimeActivity activity,
 		@NotNull(message = "{time.form.kind.required}") HelpKind kind,
 		@Size(max = 1000, message = "{request.form.too-long}") String note) {
+
+	/**
+	 * Design time is médiation, production time médiatisation: see
+	 * {@link TimeActivity#fits}.
+	 */
+	@AssertTrue(message = "{time.form.kind.mismatch}")
+	public boolean isKindFitting() {
+		return activity == null || kind == null || activity.fits(kind);
+	}
+
 }
