@@ -144,6 +144,13 @@ class RequestSliceTest {
 	}
 
 	@Test
+	void requestIsNamedByItsNumber() throws Exception {
+		mvc.perform(get("/requests/" + ID).with(as(TEACHER)))
+			.andExpect(content().string(
+					allOf(containsString("<title>#5 · Quiz settings · Tandem</title>"), containsString(">#5</span>"))));
+	}
+
+	@Test
 	void replyStartsFromTheTemplateAnEngineerPicked() throws Exception {
 		given(templates.find(PageSlices.PLATFORM_ID, 8))
 			.willReturn(Optional.of(new AnswerTemplates.AnswerTemplate(8, "Thanks", "Thank you for asking.")));

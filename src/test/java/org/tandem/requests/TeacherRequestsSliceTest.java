@@ -11,11 +11,13 @@ import org.tandem.artifacts.ArtifactTypes;
 import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.CourseHistory;
 import org.tandem.artifacts.CourseSnapshot;
+import org.tandem.artifacts.HelpKind;
 import org.tandem.artifacts.SnapshotRecord;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
 import org.tandem.lti.Role;
 import org.tandem.lti.session.PageSlices;
+import org.tandem.system.TimeFormats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -30,6 +32,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -46,7 +49,7 @@ import static org.tandem.lti.session.PageSlices.as;
  */
 @WebMvcTest(TeacherRequestsController.class)
 @PageSlices.Secured
-@Import({ FormTargets.class, ArtifactTypes.class })
+@Import({ FormTargets.class, ArtifactTypes.class, TimeFormats.class, RequestSliceTest.Time.class })
 class TeacherRequestsSliceTest {
 
 	static final LaunchSession TEACHER = PageSlices.launch(3, Role.TEACHER);
@@ -80,6 +83,21 @@ class TeacherRequestsSliceTest {
 	@BeforeEach
 	void courseSeen() {
 		given(history.latest(PageSlices.COURSE_ID)).willReturn(Optional.of(COURSE));
+	}
+
+	@Test
+	void courseRequestsAreNamedByTheirNumber() throws Exception {
+		HelpRequest request = new HelpRequest(42, PageSlices.PLATFORM_ID, PageSlices.COURSE_ID, 3, "1",
+				HelpKind.MEDIATION, Topic.ASSESSMENT, "Final exam", "Rethink it", null, null, null, null,
+				WorkMode.MESSAGES, RequestStatus.NEW, null, null, Instant.EPOCH, Instant.EPOCH, null, Instant.EPOCH,
+				true, null, null, null);
+		given(pages.ofCourse(PageSlices.COURSE_ID))
+			.willReturn(List.of(new RequestPages.SummaryView(request, "LTI Lab Course", "Person 3", null, null, null)));
+
+		mvc.perform(get("/teacher").with(as(TEACHER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">#42</td>")))
+			.andExpect(content().string(containsString(">" + english("requests.column.number") + "</th>")));
 	}
 
 	@Test
