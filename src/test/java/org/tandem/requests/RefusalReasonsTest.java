@@ -46,7 +46,7 @@ class RefusalReasonsTest extends LaunchTestSupport {
 		Page filed = client.submit(form, "/requests?", HelpRequestJourneyTest.requestForm("Withdrawn then answered"));
 		long messages = count("request_message");
 
-		Page withdrawn = client.submit(filed, "/withdraw", Map.of());
+		Page withdrawn = client.submit(filed, "/withdraw", Map.of("confirmed", "true"));
 		Page replied = client.submit(filed, "/replies", Map.of("body", "One more thing"));
 
 		assertThat(withdrawn.body()).contains("Withdrawn");
