@@ -168,6 +168,13 @@ class TeacherRequestsSliceTest {
 	}
 
 	@Test
+	void partTickedTwiceIsFiledOnce() throws Exception {
+		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ)), eq(FORM))).willReturn(42L);
+
+		mvc.perform(request("M:103", "M:103")).andExpect(redirectedUrl("/requests/42?filed"));
+	}
+
+	@Test
 	void wholeCourseAloneIsFiled() throws Exception {
 		given(desk.file(eq(TEACHER), any(), eq(List.of()), eq(FORM))).willReturn(42L);
 
