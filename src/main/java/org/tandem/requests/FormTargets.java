@@ -22,6 +22,8 @@ class FormTargets {
 
 	private static final String UNKNOWN = "request.form.targets.unknown";
 
+	private static final String WHOLE_AND_PARTS = "request.form.whole-course.and-parts";
+
 	private final CourseHistory history;
 
 	FormTargets(CourseHistory history) {
@@ -40,21 +42,24 @@ class FormTargets {
 	 * The parts the form's targets name; an unknown one rejects the targets field. Keys
 	 * already in error (not shaped as keys) are not looked up. The form is null when
 	 * another field could not be converted (a tampered topic): the targets are then read
-	 * from what was posted, so that the teacher sees every mistake at once.
+	 * from what was posted, so that the teacher sees every mistake at once. The whole
+	 * course and some of its parts together say two things: the teacher picks one.
 	 */
 	Resolved resolve(long courseId, RequestForm form, BindingResult errors) {
 		Optional<SnapshotRecord> course = history.latest(courseId);
 		if (errors.hasFieldErrors("targets")) {
 			return new Resolved(course.orElse(null), List.of());
 		}
-		List<String> keys = form != null ? form.targets() : posted(errors);
+		List<String> keys = (form != null ? form.targets() : posted(errors, "targets")).stream().distinct().toList();
+		boolean wholeCourse = form != null ? form.wholeCourse() : posted(errors, "wholeCourse").contains("true");
+		if (wholeCourse && !keys.isEmpty()) {
+			reject(errors, "wholeCourse", true, WHOLE_AND_PARTS);
+		}
 		List<Artifact> parts = new ArrayList<>();
 		for (String key : keys) {
 			Optional<Artifact> part = course.flatMap(c -> c.snapshot().find(key));
 			if (part.isEmpty()) {
-				// Not rejectValue: it reads the field from the form, which may be null.
-				errors.addError(new FieldError(errors.getObjectName(), "targets", keys, false,
-						errors.resolveMessageCodes(UNKNOWN, "targets"), null, null));
+				reject(errors, "targets", keys, UNKNOWN);
 				return new Resolved(course.orElse(null), List.of());
 			}
 			parts.add(part.get());
@@ -62,8 +67,14 @@ class FormTargets {
 		return new Resolved(course.orElse(null), List.copyOf(parts));
 	}
 
-	private static List<String> posted(BindingResult errors) {
-		Object value = errors.getFieldValue("targets");
+	/** Not rejectValue: it reads the field from the form, which may be null. */
+	private static void reject(BindingResult errors, String field, Object posted, String code) {
+		errors.addError(new FieldError(errors.getObjectName(), field, posted, false,
+				errors.resolveMessageCodes(code, field), null, null));
+	}
+
+	private static List<String> posted(BindingResult errors, String field) {
+		Object value = errors.getFieldValue(field);
 		if (value instanceof List<?> keys) {
 			return keys.stream().map(String::valueOf).toList();
 		}

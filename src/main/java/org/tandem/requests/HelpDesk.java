@@ -3,6 +3,7 @@ package org.tandem.requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.tandem.artifacts.Artifact;
 import org.tandem.artifacts.CourseChange;
@@ -83,8 +84,10 @@ class HelpDesk {
 	 * Files the request with the parts of the course it is about (as the last snapshot
 	 * has them). Once this is saved, the course is checked ({@link CourseCheckOnNews}):
 	 * the snapshot the request's changes are measured from.
+	 * @param filing the form it is filed from: filing it again is a
+	 * {@link org.springframework.dao.DuplicateKeyException}, and nothing is filed
 	 */
-	long file(LaunchSession launch, RequestForm form, List<Artifact> parts) {
+	long file(LaunchSession launch, RequestForm form, List<Artifact> parts, FilingToken filing) {
 		if (!launch.has(Role.TEACHER)) {
 			throw new AccessDeniedException("Only the course's teachers file requests");
 		}
@@ -93,12 +96,18 @@ class HelpDesk {
 				launch.resourceLinkId(), form.topic().kind(), form.topic(), form.title().strip(), form.need().strip(),
 				Texts.blankToNull(form.audience()), Texts.blankToNull(form.objectives()),
 				Texts.blankToNull(form.courseParts()), form.wishedDate(), form.workMode(), RequestStatus.NEW, null,
-				null, now, now, null, now, true, null, null, null));
+				null, now, now, null, now, true, null, null, null), filing);
 		requests.addEvent(id, launch.personId(), RequestRepository.EventType.CREATED, null, RequestStatus.NEW.name(),
 				null, now);
 		targets.save(id, form.wholeCourse(), parts);
 		events.publishEvent(new RequestFiled(id, launch.platformId(), launch.courseId()));
 		return id;
+	}
+
+	/** The request this teacher filed from this form, if they did. */
+	@Transactional(readOnly = true)
+	Optional<Long> filedFrom(LaunchSession launch, FilingToken filing) {
+		return requests.filedFrom(launch.personId(), filing);
 	}
 
 	/** The teacher who filed it takes back a request nobody has taken yet. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -94,13 +95,25 @@ class RequestController {
 		return page(launch, request, model);
 	}
 
+	/**
+	 * A reply to a request that ended meanwhile (closed in another tab) is not sent, and
+	 * comes back on the page, to copy: nothing typed is lost.
+	 */
 	@PostMapping("/requests/{id}/replies")
 	String reply(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
-			@Valid @ModelAttribute("reply") MessageForm form, BindingResult errors, Model model) {
+			@Valid @ModelAttribute("reply") MessageForm form, BindingResult errors, Model model,
+			HttpServletResponse response) {
 		if (errors.hasErrors()) {
 			return page(launch, desk.visible(launch, id), model);
 		}
-		desk.reply(launch, id, form.body());
+		try {
+			desk.reply(launch, id, form.body());
+		}
+		catch (RequestActionRefused ended) {
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("unsent", form.body());
+			return page(launch, desk.visible(launch, id), model);
+		}
 		return "redirect:/requests/" + id + "#conversation";
 	}
 

@@ -34,13 +34,21 @@ class RequestRepository {
 	}
 
 	long insert(HelpRequest r) {
+		return insert(r, null);
+	}
+
+	/**
+	 * @param filing the form it was filed from, null when none; the same teacher's same
+	 * form twice is a {@link org.springframework.dao.DuplicateKeyException}
+	 */
+	long insert(HelpRequest r, FilingToken filing) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
 				  need, audience, objectives, course_parts, wished_date, work_mode, status, created_at,
-				  last_activity_at, last_teacher_message_at, awaiting_reply)
+				  last_activity_at, last_teacher_message_at, awaiting_reply, filing_token)
 				values (:platform, :course, :requester, :link, :kind, :topic, :title, :need, :audience, :objectives,
-				  :parts, :wished, :mode, :status, :now, :now, :now, true)""")
+				  :parts, :wished, :mode, :status, :now, :now, :now, true, :filing)""")
 			.paramSource(new MapSqlParameterSource().addValue("platform", r.platformId())
 				.addValue("course", r.courseId())
 				.addValue("requester", r.requesterId())
@@ -55,9 +63,18 @@ class RequestRepository {
 				.addValue("wished", r.wishedDate() == null ? null : Date.valueOf(r.wishedDate()))
 				.addValue("mode", r.workMode().name())
 				.addValue("status", r.status().name())
-				.addValue("now", Timestamp.from(r.createdAt())))
+				.addValue("now", Timestamp.from(r.createdAt()))
+				.addValue("filing", filing == null ? null : filing.value()))
 			.update(key, "id");
 		return key.getKey().longValue();
+	}
+
+	/** The request this teacher filed from this form, if they did. */
+	Optional<Long> filedFrom(long requesterId, FilingToken filing) {
+		return jdbc.sql("select id from help_request where requester_id = ? and filing_token = ?")
+			.params(requesterId, filing.value())
+			.query(Long.class)
+			.optional();
 	}
 
 	Optional<HelpRequest> find(long id) {

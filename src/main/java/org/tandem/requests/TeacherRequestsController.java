@@ -3,6 +3,7 @@ package org.tandem.requests;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.tandem.artifacts.CourseCheck;
@@ -13,6 +14,7 @@ import org.tandem.artifacts.HelpKind;
 import org.tandem.artifacts.SnapshotRecord;
 import org.tandem.lti.LaunchSession;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The teacher's side: the course's requests, and the form to ask for help. The form lists
@@ -56,8 +59,19 @@ class TeacherRequestsController {
 		return "requests/course";
 	}
 
+	/**
+	 * The form, named by a filing token in its address: a new one when the address has
+	 * none, the same one when Back reloads it, which then says it was sent already.
+	 */
 	@GetMapping("/requests/new")
-	String form(@AuthenticationPrincipal LaunchSession launch, Model model) {
+	String form(@AuthenticationPrincipal LaunchSession launch,
+			@RequestParam(name = FilingToken.PARAMETER, required = false) String filing, Model model) {
+		Optional<FilingToken> token = FilingToken.parse(filing);
+		if (token.isEmpty()) {
+			return "redirect:/requests/new?" + FilingToken.PARAMETER + "=" + FilingToken.fresh();
+		}
+		model.addAttribute("filing", token.get());
+		desk.filedFrom(launch, token.get()).ifPresent(id -> model.addAttribute("sentAs", id));
 		model.addAttribute("form", RequestForm.empty());
 		CourseCheck check = checks
 			.checkWithinFormWait(new CourseKey(launch.courseId(), launch.platformId(), launch.contextId()));
@@ -75,15 +89,40 @@ class TeacherRequestsController {
 		return formPage(model, lastSeen);
 	}
 
+	/**
+	 * Files the request once per form: the form sent again lands on the request it filed,
+	 * which says so. A form without its token (not one this page made) comes back with a
+	 * new one and what was typed.
+	 */
 	@PostMapping("/requests")
-	String file(@AuthenticationPrincipal LaunchSession launch, @Valid @ModelAttribute("form") RequestForm form,
-			BindingResult errors, Model model) {
+	String file(@AuthenticationPrincipal LaunchSession launch,
+			@RequestParam(name = FilingToken.PARAMETER, required = false) String filing,
+			@Valid @ModelAttribute("form") RequestForm form, BindingResult errors, Model model) {
+		Optional<FilingToken> token = FilingToken.parse(filing);
+		Optional<Long> sent = token.flatMap(t -> desk.filedFrom(launch, t));
+		if (sent.isPresent()) {
+			return sentBefore(sent.get());
+		}
 		FormTargets.Resolved picked = targets.resolve(launch.courseId(), form, errors);
+		if (token.isEmpty()) {
+			errors.reject("request.form.filing.missing");
+		}
 		if (errors.hasErrors()) {
+			model.addAttribute("filing", token.orElseGet(FilingToken::fresh));
 			return formPage(model, picked.course());
 		}
-		long id = desk.file(launch, form, picked.parts());
-		return "redirect:/requests/" + id + "?filed";
+		try {
+			return "redirect:/requests/" + desk.file(launch, form, picked.parts(), token.get()) + "?filed";
+		}
+		catch (DuplicateKeyException sentTwiceAtOnce) {
+			// A second click while the first was being filed, perhaps on another
+			// instance: the first one filed it.
+			return sentBefore(desk.filedFrom(launch, token.get()).orElseThrow(() -> sentTwiceAtOnce));
+		}
+	}
+
+	private static String sentBefore(long id) {
+		return "redirect:/requests/" + id + "?resent";
 	}
 
 	/**

@@ -58,6 +58,25 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 	}
 
 	/**
+	 * Back after filing reloads the same form (its address names it), which says it was
+	 * sent; sending it again lands on the request filed and files nothing new.
+	 */
+	@Test
+	void formSentAgainAfterBackFilesNothingNew() {
+		Page teacher = client.launchAs(TEACHER);
+		Page form = client.open(link(teacher, "/requests/new"));
+		long id = requestId(client.submit(form, "/requests?", requestForm("Sent once only")));
+
+		Page back = client.open(form.url());
+		assertThat(back.body()).contains("You already sent this form.", "/requests/" + id + "?");
+		Page again = client.submit(back, "/requests?", requestForm("Sent once only"));
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(requestId(again)).isEqualTo(id);
+		assertThat(again.body()).contains("This request had already been sent: here it is.");
+		assertThat(count("help_request where title = 'Sent once only'")).isEqualTo(1);
+	}
+
+	/**
 	 * A browser sends a GET form's fields instead of its action's query string: the
 	 * session must travel as one of the fields (the queue's filter, a template's "Use").
 	 */

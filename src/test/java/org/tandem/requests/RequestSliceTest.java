@@ -172,6 +172,62 @@ class RequestSliceTest {
 		then(desk).should(never()).reply(any(), anyLong(), anyString());
 	}
 
+	/**
+	 * The page comes back at the form that failed, not at its top: the form posts to its
+	 * own anchor, and the field says it is in error and which message explains it.
+	 */
+	@Test
+	void emptyReplyComesBackAtItsFormWithTheFieldInError() throws Exception {
+		page(post("/requests/" + ID + "/replies").with(as(TEACHER)).param("body", ""))
+			.andExpect(content().string(allOf(containsString("action=\"/requests/" + ID + "/replies#reply-form\""),
+					containsString("id=\"reply-form\""),
+					containsString("aria-describedby=\"body-help body-error\" aria-invalid=\"true\""),
+					containsString("<div class=\"invalid-feedback\" id=\"body-error\">"),
+					containsString("/js/form-errors.js"))));
+	}
+
+	@Test
+	void emptyNoteComesBackAtItsFormWithTheFieldInError() throws Exception {
+		page(post("/requests/" + ID + "/notes").with(as(ENGINEER)).param("body", ""))
+			.andExpect(content().string(allOf(containsString("action=\"/requests/" + ID + "/notes#note-form\""),
+					containsString("id=\"note-form\""),
+					containsString("aria-describedby=\"note-help note-body-error\" aria-invalid=\"true\""),
+					containsString("id=\"note-body-error\""))));
+	}
+
+	@Test
+	void invalidTimeEntryComesBackAtItsFormWithTheFieldsInError() throws Exception {
+		page(post("/requests/" + ID + "/time").with(as(ENGINEER))
+			.param("workDate", "2025-02-27")
+			.param("minutes", "0")
+			.param("kind", HelpKind.MEDIATION.name()))
+			.andExpect(content().string(allOf(containsString("action=\"/requests/" + ID + "/time#time-form\""),
+					containsString("id=\"time-form\""),
+					containsString("aria-invalid=\"true\" aria-describedby=\"minutes-error\""),
+					containsString("id=\"minutes-error\""),
+					containsString("aria-invalid=\"true\" aria-describedby=\"activity-error\""),
+					containsString("id=\"activity-error\""))));
+	}
+
+	/**
+	 * A reply to a request closed meanwhile (in another tab) is not sent, and what was
+	 * typed stays on the page with why, at the reply's place.
+	 */
+	@Test
+	void replyToARequestEndedMeanwhileIsKeptOnThePage() throws Exception {
+		willThrow(new RequestActionRefused(ID, "request.refused.reply-ended")).given(desk)
+			.reply(TEACHER, ID, "Thanks, one more <question>");
+
+		mvc.perform(post("/requests/" + ID + "/replies").with(as(TEACHER))
+			.with(csrf())
+			.param("body", "Thanks, one more <question>"))
+			.andExpect(status().isConflict())
+			.andExpect(view().name("requests/request"))
+			.andExpect(content().string(allOf(containsString(html(english("request.reply.unsent"))),
+					containsString("id=\"reply-form\""),
+					containsString(">Thanks, one more &lt;question&gt;</textarea>"), containsString("readonly"))));
+	}
+
 	@Test
 	void noteIsKeptAsTyped() throws Exception {
 		mvc.perform(post("/requests/" + ID + "/notes").with(as(ENGINEER)).with(csrf()).param("body", "Call her"))

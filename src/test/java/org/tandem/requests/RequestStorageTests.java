@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +18,7 @@ import org.tandem.artifacts.HelpKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,9 +86,52 @@ abstract class RequestStorageTests {
 	}
 
 	long file(long course, Topic topic, Instant at) {
-		return requests.insert(new HelpRequest(0, platform, course, teacher, "1", topic.kind(), topic, "Title", "Need",
-				null, null, null, null, WorkMode.MESSAGES, RequestStatus.NEW, null, null, at, at, null, at, true, null,
-				null, null));
+		return file(teacher, course, topic, at, null);
+	}
+
+	long file(long requester, long course, Topic topic, Instant at, FilingToken form) {
+		return requests.insert(new HelpRequest(0, platform, course, requester, "1", topic.kind(), topic, "Title",
+				"Need", null, null, null, null, WorkMode.MESSAGES, RequestStatus.NEW, null, null, at, at, null, at,
+				true, null, null, null), form);
+	}
+
+	/**
+	 * A teacher's form sent twice at once (a double click, two instances) files one
+	 * request; the other sending is refused by the database and finds it. Another
+	 * teacher's form and requests filed without a form never collide.
+	 */
+	@Test
+	void formSentTwiceAtOnceFilesOneRequest() throws Exception {
+		FilingToken form = FilingToken.fresh();
+		List<Callable<Long>> sendings = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			sendings.add(() -> transactions
+				.execute(status -> file(teacher, courseA, Topic.ACTIVITIES, Instant.now(), form)));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Long> filed = new ArrayList<>();
+		int refused = 0;
+		try {
+			for (Future<Long> sending : pool.invokeAll(sendings)) {
+				try {
+					filed.add(sending.get());
+				}
+				catch (ExecutionException ex) {
+					assertThat(ex.getCause()).isInstanceOf(DuplicateKeyException.class);
+					refused++;
+				}
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(filed).hasSize(1);
+		assertThat(refused).isEqualTo(3);
+		assertThat(requests.filedFrom(teacher, form)).contains(filed.get(0));
+		assertThat(requests.filedFrom(engineer, form)).isEmpty();
+		file(engineer, courseA, Topic.ACTIVITIES, Instant.now(), form);
+		file(courseA, Topic.ACTIVITIES, Instant.now());
+		file(courseA, Topic.ACTIVITIES, Instant.now());
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.artifacts.Artifact;
 import org.tandem.artifacts.ArtifactTypes;
+import org.tandem.artifacts.CourseCheck;
 import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.CourseHistory;
 import org.tandem.artifacts.CourseSnapshot;
@@ -22,15 +23,20 @@ import org.tandem.system.TimeFormats;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -53,6 +59,8 @@ import static org.tandem.lti.session.PageSlices.as;
 class TeacherRequestsSliceTest {
 
 	static final LaunchSession TEACHER = PageSlices.launch(3, Role.TEACHER);
+
+	static final FilingToken FORM = new FilingToken("abcdefghijklmnopqrstuv");
 
 	static final Artifact SECTION = new Artifact(Artifact.Kind.SECTION, 7, "section", "Week 1", 7, 1, true, null, "s");
 
@@ -83,6 +91,8 @@ class TeacherRequestsSliceTest {
 	@BeforeEach
 	void courseSeen() {
 		given(history.latest(PageSlices.COURSE_ID)).willReturn(Optional.of(COURSE));
+		given(checks.checkWithinFormWait(any()))
+			.willReturn(new CourseCheck(CourseCheck.Outcome.CHECKED, null, COURSE, 0));
 	}
 
 	@Test
@@ -102,9 +112,90 @@ class TeacherRequestsSliceTest {
 
 	@Test
 	void partsOfTheCourseAreFiledWithTheRequest() throws Exception {
-		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ, SECTION)))).willReturn(42L);
+		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ, SECTION)), eq(FORM))).willReturn(42L);
 
 		mvc.perform(request("M:103", "S:7")).andExpect(redirectedUrl("/requests/42?filed"));
+	}
+
+	@Test
+	void formIsNamedInItsAddressSoThatBackReloadsTheSameOne() throws Exception {
+		String location = mvc.perform(get("/requests/new").with(as(TEACHER)))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).matches("/requests/new\\?filing=[A-Za-z0-9_-]{22}");
+		String token = location.substring(location.indexOf('=') + 1);
+
+		mvc.perform(get(location).with(as(TEACHER)))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(content().string(containsString("action=\"/requests?filing=" + token + "\"")));
+	}
+
+	@Test
+	void formSentAgainLandsOnTheRequestItFiledAndFilesNothing() throws Exception {
+		given(desk.filedFrom(TEACHER, FORM)).willReturn(Optional.of(42L));
+
+		mvc.perform(request("M:103")).andExpect(redirectedUrl("/requests/42?resent"));
+		then(desk).should(never()).file(any(), any(), any(), any());
+	}
+
+	@Test
+	void formSentTwiceAtOnceLandsOnTheRequestTheFirstFiled() throws Exception {
+		given(desk.filedFrom(TEACHER, FORM)).willReturn(Optional.empty(), Optional.of(42L));
+		given(desk.file(eq(TEACHER), any(), any(), eq(FORM))).willThrow(new DuplicateKeyException("filing_token"));
+
+		mvc.perform(request("M:103")).andExpect(redirectedUrl("/requests/42?resent"));
+	}
+
+	@Test
+	void backOnASentFormSaysItWasSent() throws Exception {
+		given(desk.filedFrom(TEACHER, FORM)).willReturn(Optional.of(42L));
+
+		mvc.perform(get("/requests/new").param("filing", FORM.value()).with(as(TEACHER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(html(english("request.form.sent-before"))),
+					containsString("href=\"/requests/42\""))));
+	}
+
+	@Test
+	void formWithoutItsTokenComesBackWithANewOneAndWhatWasTyped() throws Exception {
+		mvc.perform(request("M:103").param("filing", "forged"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasErrors("form"))
+			.andExpect(content().string(allOf(containsString(html(english("request.form.filing.missing"))),
+					containsString("value=\"Quiz feedback\""),
+					matchesPattern("(?s).*action=\"/requests\\?filing=[A-Za-z0-9_-]{22}\".*"))));
+		then(desk).should(never()).file(any(), any(), any(), any());
+	}
+
+	@Test
+	void wholeCourseAndSomePartsTogetherAreRefusedWithWhatWasTyped() throws Exception {
+		mvc.perform(request("M:103").param("wholeCourse", "true"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "wholeCourse", "request.form.whole-course.and-parts"))
+			.andExpect(content().string(allOf(containsString(html(english("request.form.whole-course.and-parts"))),
+					containsString("aria-invalid=\"true\" aria-describedby=\"wholeCourse-error\""),
+					containsString("id=\"wholeCourse-error\""), containsString("value=\"Quiz feedback\""),
+					matchesPattern("(?s).*value=\"M:103\"[^>]*checked.*"))));
+		then(desk).should(never()).file(any(), any(), any(), any());
+	}
+
+	@Test
+	void partTickedTwiceIsFiledOnce() throws Exception {
+		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ)), eq(FORM))).willReturn(42L);
+
+		mvc.perform(request("M:103", "M:103")).andExpect(redirectedUrl("/requests/42?filed"));
+	}
+
+	@Test
+	void wholeCourseAloneIsFiled() throws Exception {
+		given(desk.file(eq(TEACHER), any(), eq(List.of()), eq(FORM))).willReturn(42L);
+
+		mvc.perform(request().param("wholeCourse", "true")).andExpect(redirectedUrl("/requests/42?filed"));
 	}
 
 	@Test
@@ -117,7 +208,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(content().string(containsString(html(english("request.form.targets.unknown")))))
 			.andExpect(content().string(containsString("value=\"Quiz feedback\"")))
 			.andExpect(content().string(containsString("Students do not understand the marks.")));
-		then(desk).shouldHaveNoInteractions();
+		then(desk).should(never()).file(any(), any(), any(), any());
 	}
 
 	@Test
@@ -128,7 +219,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "targets", "request.form.targets.unknown"))
 			.andExpect(model().attribute("outline", (Object) null));
-		then(desk).shouldHaveNoInteractions();
+		then(desk).should(never()).file(any(), any(), any(), any());
 	}
 
 	@Test
@@ -137,13 +228,13 @@ class TeacherRequestsSliceTest {
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "targets", "request.form.targets.unknown"))
 			.andExpect(content().string(containsString(html(english("request.form.targets.unknown")))));
-		then(desk).shouldHaveNoInteractions();
+		then(desk).should(never()).file(any(), any(), any(), any());
 	}
 
 	@Test
 	void onlyTeachersFileRequests() throws Exception {
 		mvc.perform(request("M:103").with(as(PageSlices.launch(5, Role.ENGINEER)))).andExpect(status().isForbidden());
-		then(desk).shouldHaveNoInteractions();
+		then(desk).should(never()).file(any(), any(), any(), any());
 	}
 
 	private static MockHttpServletRequestBuilder request(String... targets) {
@@ -153,6 +244,7 @@ class TeacherRequestsSliceTest {
 	private static MockHttpServletRequestBuilder requestOn(String topic, String... targets) {
 		return post("/requests").with(as(TEACHER))
 			.with(csrf())
+			.param("filing", FORM.value())
 			.param("topic", topic)
 			.param("title", "Quiz feedback")
 			.param("need", "Students do not understand the marks.")
@@ -169,7 +261,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(model().attributeHasFieldErrors("form", "topic"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "targets", "request.form.targets.unknown"))
 			.andExpect(content().string(containsString("value=\"Quiz feedback\"")));
-		then(desk).shouldHaveNoInteractions();
+		then(desk).should(never()).file(any(), any(), any(), any());
 	}
 
 	@Test
@@ -178,7 +270,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrors("form", "topic"));
-		then(desk).shouldHaveNoInteractions();
+		then(desk).should(never()).file(any(), any(), any(), any());
 	}
 
 }
