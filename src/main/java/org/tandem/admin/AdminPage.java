@@ -1,6 +1,9 @@
 package org.tandem.admin;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.tandem.admin.EngineersController.EngineerForm;
 import org.tandem.admin.WebServicesController.WebServicesForm;
@@ -10,6 +13,8 @@ import org.tandem.lti.Platform;
 import org.tandem.lti.PlatformRegistry;
 import org.tandem.moodle.MoodleSites;
 import org.tandem.moodle.WebServiceConnection;
+import org.tandem.notifications.Recipients;
+import org.tandem.notifications.Recipients.Reach;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -28,16 +33,26 @@ class AdminPage {
 
 	private final PlatformRegistry registry;
 
-	AdminPage(Directory directory, MoodleSites sites, PlatformRegistry registry) {
+	private final Recipients recipients;
+
+	AdminPage(Directory directory, MoodleSites sites, PlatformRegistry registry, Recipients recipients) {
 		this.directory = directory;
 		this.sites = sites;
 		this.registry = registry;
+		this.recipients = recipients;
 	}
 
 	String show(LaunchSession launch, Model model) {
 		Platform platform = registry.byId(launch.platformId()).orElseThrow();
 		Optional<WebServiceConnection> connection = sites.connection(platform.id());
-		model.addAttribute("engineers", directory.engineers(platform.id()));
+		List<Directory.Engineer> engineers = directory.engineers(platform.id());
+		model.addAttribute("engineers", engineers);
+		// who hears of new requests, and who does not: nothing else would tell
+		Map<Long, Reach> reach = engineers.stream()
+			.collect(Collectors.toMap(Directory.Engineer::id, engineer -> recipients.reach(platform.id(), engineer),
+					(a, b) -> a));
+		model.addAttribute("reach", reach);
+		model.addAttribute("unreachable", reach.values().stream().filter(Reach.NONE::equals).count());
 		if (!model.containsAttribute("engineerForm")) {
 			model.addAttribute("engineerForm", new EngineerForm("", ""));
 		}

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -63,6 +64,20 @@ public class MoodleWebServices {
 		params.put("courseid", courseId);
 		params.put("since", Long.toString(since));
 		return read(site, function, call(site, function, params), JSON.constructType(CourseUpdates.class));
+	}
+
+	/**
+	 * The Moodle user with this id; empty when Moodle has none (it answers an empty list,
+	 * not an error).
+	 */
+	public Optional<MoodleUser> user(MoodleSite site, long userId) {
+		String function = "core_user_get_users_by_field";
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("field", "id");
+		params.put("values[0]", Long.toString(userId));
+		List<MoodleUser> users = read(site, function, call(site, function, params),
+				JSON.getTypeFactory().constructCollectionType(List.class, MoodleUser.class));
+		return users.stream().filter(user -> user.id() == userId).findFirst();
 	}
 
 	/**

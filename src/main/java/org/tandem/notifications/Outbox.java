@@ -1,10 +1,12 @@
 package org.tandem.notifications;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.mail.internet.AddressException;
@@ -13,7 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -94,6 +99,60 @@ class Outbox {
 				  next_attempt_at, created_at) values ('MOODLE', ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
 			.params(recipientId, platformId, moodleUserId, html, Timestamp.from(now), Timestamp.from(now))
 			.update();
+	}
+
+	/**
+	 * A notification for this address, due at {@code due}, whose text {@link #rewrite}
+	 * gives once its first piece of news is written.
+	 */
+	long enqueueBatch(Address address, Instant due) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into notification (channel, recipient_id, email, subject, platform_id, moodle_user_id, body,
+				  status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, '', 'PENDING', 0, ?, ?)""")
+			.params(address.channel().name(), address.recipientId(), address.email(),
+					address.channel() == Channel.MAIL ? "" : null, address.platformId(), address.moodleUserId(),
+					Timestamp.from(due), Timestamp.from(clock.instant()))
+			.update(key, "id");
+		return key.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * The notification to this address that news may still join, locked until the
+	 * transaction ends: waiting for its first attempt, and not yet due, so that no send
+	 * has claimed it. Once due, a send's claim waits for this lock, then sends the text
+	 * with the news that joined.
+	 */
+	Optional<Long> openBatch(Address address) {
+		Timestamp now = Timestamp.from(clock.instant());
+		String to = address.channel() == Channel.MAIL ? "lower(email) = lower(:email)"
+				: "platform_id = :platform and moodle_user_id = :user";
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("channel", address.channel().name())
+			.addValue("now", now)
+			.addValue("email", address.email(), Types.VARCHAR)
+			.addValue("platform", address.platformId(), Types.BIGINT)
+			.addValue("user", address.moodleUserId(), Types.BIGINT);
+		String open = "status = 'PENDING' and attempts = 0 and next_attempt_at > :now and channel = :channel and " + to;
+		return jdbc.sql("select id from notification where " + open + " order by id desc fetch first 1 rows only")
+			.paramSource(params)
+			.query(Long.class)
+			.optional()
+			.flatMap(id -> jdbc.sql("select id from notification where id = :id and " + open + " for update")
+				.paramSource(params.addValue("id", id))
+				.query(Long.class)
+				.optional());
+	}
+
+	/** The text of a notification that is not sent yet. */
+	void rewrite(long id, String subject, String body) {
+		if (subject == null) {
+			jdbc.sql("update notification set body = ? where id = ? and status = 'PENDING'").params(body, id).update();
+		}
+		else {
+			jdbc.sql("update notification set subject = ?, body = ? where id = ? and status = 'PENDING'")
+				.params(subject, body, id)
+				.update();
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${tandem.mail.poll-interval:10s}",

@@ -72,6 +72,22 @@ class WebServicesAdminTest extends WebServicesTestSupport {
 	}
 
 	@Test
+	void engineerNamedByMoodleIdOnlyIsShownUnreachableUntilTheWebServicesAreSet() {
+		Page admin = client.launchAs("siteadmin");
+		Page added = client.submit(admin, "/admin/engineers?", Map.of("lmsUserId", "4242", "email", ""));
+		long id = jdbc.sql("select id from platform_engineer where lms_user_id = '4242'").query(Long.class).single();
+		assertThat(added.body()).contains("id=\"engineers-unreachable\"")
+			.containsPattern("id=\"engineer-" + id + "-reach\"[^>]*>" + html(english("admin.engineers.reach.NONE")));
+
+		moodleAnswers(capture("bio101/01-site-info.json"));
+		Page set = setWebServices(added, PLATFORM.issuer(), TOKEN);
+
+		assertThat(set.body())
+			.containsPattern("id=\"engineer-" + id + "-reach\"[^>]*>" + html(english("admin.engineers.reach.MOODLE")));
+		client.submit(set, "/admin/engineers/" + id + "/delete", Map.of());
+	}
+
+	@Test
 	void serviceLackingFunctionsIsKeptAndThePageNamesTheMissingOnes() {
 		moodleAnswers(lackingFunctions());
 

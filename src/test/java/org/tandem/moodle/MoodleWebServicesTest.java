@@ -139,6 +139,20 @@ class MoodleWebServicesTest {
 			.withRequestBody(containing("messages%5B0%5D%5Btouserid%5D=3")));
 	}
 
+	@Test
+	void userIsLookedUpByIdWithTheAddressMoodleShows() {
+		answer("core_user_get_users_by_field", "users/engineer1.json");
+		assertThat(client.user(site, 5)).contains(new MoodleUser(5, "Eve Engineer", "engineer1@example.com", "fr"));
+		MOODLE.verify(postRequestedFor(urlEqualTo("/webservice/rest/server.php"))
+			.withRequestBody(containing("field=id&values%5B0%5D=5")));
+
+		answer("core_user_get_users_by_field", "users/engineer1-without-email.json");
+		assertThat(client.user(site, 5)).hasValueSatisfying(user -> assertThat(user.email()).isNull());
+
+		answer("core_user_get_users_by_field", "users/no-such-user.json");
+		assertThat(client.user(site, 999999)).isEmpty();
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "core_webservice_get_site_info, bio101/errors/invalid-token.json, INVALID_TOKEN",
 			"core_course_get_contents, bio101/errors/function-not-in-service.json, FUNCTION_NOT_IN_SERVICE",
@@ -146,7 +160,8 @@ class MoodleWebServicesTest {
 			"core_course_get_contents, bio101/errors/get-contents-course-not-accessible.json, COURSE_NOT_ACCESSIBLE",
 			"core_course_get_updates_since, bio101/errors/get-updates-since-course-not-accessible.json, COURSE_NOT_ACCESSIBLE",
 			"core_course_get_contents, bio101/errors/get-contents-missing-courseid.json, INVALID_PARAMETER",
-			"core_message_send_instant_messages, bio101/errors/send-message-messaging-disabled.json, MESSAGING_DISABLED" })
+			"core_message_send_instant_messages, bio101/errors/send-message-messaging-disabled.json, MESSAGING_DISABLED",
+			"core_user_get_users_by_field, bio101/errors/function-not-in-service.json, FUNCTION_NOT_IN_SERVICE" })
 	void moodleErrorsAnsweredWithHttp200BecomeClearProblems(String function, String capture,
 			MoodleException.Problem problem) {
 		answer(function, capture);
@@ -248,6 +263,7 @@ class MoodleWebServicesTest {
 			case "core_webservice_get_site_info" -> client.siteInfo(site);
 			case "core_course_get_contents" -> client.courseContents(site, "14");
 			case "core_course_get_updates_since" -> client.updatesSince(site, "14", 0);
+			case "core_user_get_users_by_field" -> client.user(site, 5);
 			default -> client.sendInstantMessage(site, 3, "x", "tandem-x");
 		};
 	}

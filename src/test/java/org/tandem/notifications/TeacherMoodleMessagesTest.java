@@ -32,11 +32,12 @@ import static org.tandem.moodle.WebServiceStubs.call;
 import static org.tandem.moodle.WebServiceStubs.capture;
 
 /**
- * The teacher who filed a request is told inside Moodle too, against a Moodle that
- * answers as BIO101's captures: in their language, with the request's title and a link
- * that opens it, their text escaped; a Moodle that is down is tried again, a refusal is
- * given up and logged with what to fix, and a platform without web services gets e-mails
- * only (what waited for Moodle when they were removed is given up).
+ * The teacher who filed a request and chose Moodle messages on Tandem's notifications
+ * page is told inside Moodle, and only there, against a Moodle that answers as BIO101's
+ * captures: in their language, with the request's title and a link to reply in Tandem,
+ * their text escaped; a Moodle that is down is tried again, a refusal is given up and
+ * logged with what to fix, and a platform without web services gets e-mails only (what
+ * waited for Moodle when they were removed is given up).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TeacherMoodleMessagesTest extends WebServicesTestSupport {
@@ -49,6 +50,8 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 	@BeforeEach
 	void webServices() {
 		connectWebServices(CourseArtifactsTest.TOKEN);
+		// teacher1 chooses again in each test
+		jdbc.sql("delete from notification_preference").update();
 		// the check of the course after filing
 		MOODLE.stubFor(call("core_course_get_contents").willReturn(capture("bio101/02-get-contents-before.json")));
 		MOODLE.stubFor(call("core_course_get_updates_since")
@@ -57,8 +60,8 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 	}
 
 	@Test
-	void engineersReplyReachesTheTeacherInMoodleInTheirLanguageWithALinkToTheRequest() throws Exception {
-		long id = file(launchInBio101("teacher", "fr"), "Évaluation par les pairs");
+	void engineersReplyReachesTheTeacherWhoChoseMoodleInMoodleOnlyInTheirLanguageWithALinkToReplyInTandem() {
+		long id = file(onMoodle(launchInBio101("teacher", "fr")), "Évaluation par les pairs");
 
 		reply(id, "Rendez-vous lundi, voir <b>le plan</b>");
 
@@ -71,7 +74,8 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 		String text = message.get("messages[0][text]");
 		assertThat(text)
 			.contains("a répondu à votre demande « Évaluation par les pairs » sur le cours Biologie cellulaire",
-					"Rendez-vous lundi, voir &lt;b&gt;le plan&lt;/b&gt;", "Ouvrir la demande dans Tandem")
+					"Rendez-vous lundi, voir &lt;b&gt;le plan&lt;/b&gt;", "Répondre dans Tandem",
+					"Ne répondez pas à ce message dans Moodle")
 			.doesNotContain("<b>");
 		await().until(() -> row("Évaluation par les pairs").get("STATUS"), "SENT"::equals);
 		String link = text.replaceAll("(?s).*href=\"([^\"]+)\".*", "$1");
@@ -79,17 +83,51 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 		assertThat(client.get(link, "none").headers().firstValue("Location").orElseThrow())
 			.as("the link opens the request through Moodle")
 			.startsWith(PLATFORM.issuer() + "/mod/lti/view.php");
-		MimeMessage mail = await().atMost(Duration.ofSeconds(15))
-			.until(() -> mailTo("teacher1@example.com", "Évaluation par les pairs"), m -> m != null);
-		assertThat(HelpRequestJourneyTest.body(mail)).as("the mail is unchanged")
-			.contains("a répondu à votre demande « Évaluation par les pairs »",
-					"Rendez-vous lundi, voir <b>le plan</b>");
+		assertThat(count("notification where channel = 'MAIL' and email = 'teacher1@example.com'"
+				+ " and subject like '%Évaluation par les pairs%' and subject like '%Réponse%'"))
+			.as("no mail as well")
+			.isZero();
+	}
+
+	@Test
+	void notificationsPageSavesTheChannelChosenAndRefusesOneThatCannotReachTheTeacher() {
+		Page teacher = launchInBio101("teacher", "en");
+		Page page = client.open(HelpRequestJourneyTest.link(teacher, "/notifications"));
+		assertThat(page.body()).contains("How Tandem tells you", "Tandem tells you now by e-mail.",
+				"To teacher1@example.com", "id=\"channel-MOODLE\"");
+
+		Page unknown = client.submit(page, "/notifications", Map.of("channel", "PIGEON"));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body()).contains("Choose e-mail or Moodle message.");
+
+		Page saved = client.submit(page, "/notifications", Map.of("channel", "MOODLE"));
+		assertThat(saved.body()).contains("Saved: Tandem tells you on this channel from now on.",
+				"Tandem tells you now by Moodle message.");
+
+		sites.disconnect(platformId);
+		Page french = client.open(HelpRequestJourneyTest.link(launchInBio101("teacher", "fr"), "/notifications"));
+		assertThat(french.body()).as("without web services, the teacher is mailed whatever they chose")
+			.contains("Tandem vous prévient maintenant par courriel.");
+		Page refused = client.submit(french, "/notifications", Map.of("channel", "MOODLE"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("Les messages Moodle demandent les services web Moodle de ce site");
+	}
+
+	@Test
+	void notificationsPageRefusesAPostWithoutItsCsrfToken() {
+		Page teacher = launchInBio101("teacher", "en");
+		long before = count("notification_preference");
+
+		Page forged = client.post(HelpRequestJourneyTest.link(teacher, "/notifications"), Map.of("channel", "MOODLE"));
+
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(count("notification_preference")).isEqualTo(before);
 	}
 
 	@Test
 	void changeOfStatusAndReworkAreToldWithTheTeachersTextEscaped() {
 		String title = "<script>alert('title')</script> Quiz";
-		long id = file(launchInBio101("teacher", "en"), title);
+		long id = file(onMoodle(launchInBio101("teacher", "en")), title);
 		Page engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher", "en"), id));
 
 		Page taken = client.submit(engineer, "/take", Map.of());
@@ -107,7 +145,7 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 	@Test
 	void whenMoodleIsDownTheMessageIsSentOnceItIsBackWithTheSameClientMessageId(CapturedOutput output) {
 		MOODLE.stubFor(call(SEND).atPriority(1).willReturn(WebServiceStubs.down()));
-		long id = file(launchInBio101("teacher", "en"), "Moodle en panne");
+		long id = file(onMoodle(launchInBio101("teacher", "en")), "Moodle en panne");
 
 		reply(id, "Are you there?");
 
@@ -133,7 +171,7 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 	@Test
 	void messagesWaitingForMoodleAreGivenUpWhenTheWebServicesAreRemoved(CapturedOutput output) {
 		MOODLE.stubFor(call(SEND).atPriority(1).willReturn(WebServiceStubs.down()));
-		long id = file(launchInBio101("teacher", "en"), "Services retirés");
+		long id = file(onMoodle(launchInBio101("teacher", "en")), "Services retirés");
 		reply(id, "Still there?");
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> row("Services retirés").get("ATTEMPTS"), Integer.valueOf(1)::equals);
@@ -156,7 +194,7 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 	void messageMoodleRefusesIsGivenUpAtOnceAndTheLogSaysWhatToFix(String answer, String fix, CapturedOutput output) {
 		MOODLE.stubFor(call(SEND).atPriority(1).willReturn(capture(answer)));
 		String title = "Refus " + answer.hashCode();
-		long id = file(launchInBio101("teacher", "en"), title);
+		long id = file(onMoodle(launchInBio101("teacher", "en")), title);
 
 		reply(id, "Hello");
 
@@ -190,6 +228,16 @@ class TeacherMoodleMessagesTest extends WebServicesTestSupport {
 					Map.of("id", "14", "label", "BIO101", "title", "Biologie cellulaire"));
 			claims.put(TestPlatform.LTI + "launch_presentation", Map.of("locale", locale, "document_target", "iframe"));
 		});
+	}
+
+	/**
+	 * The teacher chooses to be told by Moodle message, on Tandem's notifications page.
+	 */
+	Page onMoodle(Page teacher) {
+		Page page = client.open(HelpRequestJourneyTest.link(teacher, "/notifications"));
+		assertThat(client.submit(page, "/notifications", Map.of("channel", "MOODLE")).body())
+			.contains("id=\"notifications-saved\"");
+		return teacher;
 	}
 
 	long file(Page teacher, String title) {

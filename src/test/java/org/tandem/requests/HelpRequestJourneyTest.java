@@ -179,7 +179,7 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 			}
 		}).findFirst().orElseThrow();
 		assertThat(body(toTeacher)).contains("a répondu à votre demande « Langue des courriels »",
-				"Ouvrir la demande depuis Moodle");
+				"Pour répondre, répondez dans Tandem", "qui ne lit pas les réponses");
 	}
 
 	@Test
