@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.tandem.artifacts.HelpKind;
 
@@ -331,10 +333,10 @@ class RequestRepository {
 	}
 
 	private static String openStatuses() {
-		return java.util.Arrays.stream(RequestStatus.values())
+		return Arrays.stream(RequestStatus.values())
 			.filter(RequestStatus::open)
 			.map(status -> "'" + status.name() + "'")
-			.collect(java.util.stream.Collectors.joining(", "));
+			.collect(Collectors.joining(", "));
 	}
 
 	/**

@@ -128,7 +128,26 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 		assertThat(frameUrl()).contains("session=");
 		inQueue = requestRow("Demandes de la plateforme", TITLE);
 		assertThat(driver.findElements(By.linkText("Tous les cours"))).hasSize(1);
+		// Never opened: news for him.
+		assertThat(inQueue.getText()).contains("nouveau pour vous");
 		page("engineer-queue-this-course");
+
+		// Searched without the accent nor the capital, sent as a browser sends a GET
+		// form.
+		type("q", "EVALUATION");
+		clickAndWait(button("Filtrer"), "the queue searched", d -> frameUrl().contains("q=EVALUATION"));
+		assertThat(frameUrl()).contains("session=", "course=");
+		inQueue = requestRow("Demandes de la plateforme", TITLE);
+		page("engineer-queue-searched");
+
+		clickAndWait(driver.findElement(By.linkText("Date souhaitée")), "the queue sorted by wished date",
+				d -> frameUrl().contains("sort=WISHED"));
+		assertThat(frameUrl()).contains("session=", "q=EVALUATION");
+		assertThat(driver.findElement(By.xpath("//th[a[normalize-space()='Date souhaitée']]"))
+			.getDomAttribute("aria-sort")).isEqualTo("ascending");
+		inQueue = requestRow("Demandes de la plateforme", TITLE);
+		assertThat(inQueue.getText()).contains(FRENCH_DATE.format(WISHED)).doesNotContain("en retard");
+		page("engineer-queue-sorted");
 
 		clickAndWait(inQueue.findElement(By.linkText(TITLE)), "the request from the platform's queue", titled(TITLE));
 		assertThat(frameUrl()).contains(requestPath + "?session=");
@@ -188,7 +207,9 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 	void engineerReadsTheAnswerLogsTimeAndResolves() {
 		launch("engineer", "Demandes d’aide");
 		WebElement row = requestRow("Demandes de la plateforme", TITLE);
-		assertThat(row.getText()).contains("En cours", "Eric Engineer", "L’enseignant·e attend depuis");
+		// The teacher answered since he last opened it.
+		assertThat(row.getText()).contains("En cours", "Eric Engineer", "L’enseignant·e attend depuis",
+				"nouveau pour vous");
 		assertThat(row.getDomAttribute("class")).contains("tandem-attention");
 		page("engineer-queue-again");
 
