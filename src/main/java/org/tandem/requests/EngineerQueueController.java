@@ -3,6 +3,7 @@ package org.tandem.requests;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The engineer's side: this course's requests first (they launched from it), then the
- * whole platform's queue with its filters; and the answer templates they share.
+ * The engineer's side: the whole platform's queue in one table with its filters, the
+ * requests of the course they launched from marked in it; and the answer templates they
+ * share.
  */
 @Controller
 @PreAuthorize("hasRole('ENGINEER')")
@@ -51,10 +53,23 @@ class EngineerQueueController {
 					message = "{request.form.too-long}") String body) {
 	}
 
+	/**
+	 * The queue. A search too long answers 400 with the page, the search field as typed
+	 * and what to do next to it, and the queue without the search (its links too, so that
+	 * none repeats the mistake).
+	 */
 	@GetMapping("/engineer")
-	String queue(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("filter") QueueFilter filter,
-			Model model) {
-		model.addAttribute("courseRequests", pages.ofCourse(launch.courseId()));
+	String queue(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("filter") QueueFilter typed,
+			Model model, HttpServletResponse response) {
+		QueueFilter filter = typed;
+		if (typed.searchTooLong()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("searchProblem", "queue.search.too-long");
+			filter = typed.withoutSearch();
+		}
+		model.addAttribute("filter", filter);
+		model.addAttribute("search", typed.q());
+		model.addAttribute("searchMax", SearchText.MAX_QUERY);
 		model.addAttribute("queue", pages.queue(launch, filter));
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("kinds", HelpKind.values());

@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -69,6 +70,18 @@ class HelpDesk {
 		return requests.find(id)
 			.filter(r -> isEngineerOf(launch, r) || isTeacherOf(launch, r))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * An engineer opens the request's page: what happened until now is no longer news to
+	 * them in the queue. Its own statements, not in a transaction (see
+	 * {@link RequestRepository#viewed}).
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void opened(LaunchSession launch, HelpRequest request) {
+		if (isEngineerOf(launch, request)) {
+			requests.viewed(launch.personId(), request.id(), clock.instant());
+		}
 	}
 
 	static boolean isEngineerOf(LaunchSession launch, HelpRequest request) {

@@ -55,6 +55,14 @@ record HelpRequest(long id, long platformId, long courseId, long requesterId, St
 				? Duration.between(lastTeacherMessageAt, now) : null;
 	}
 
+	/**
+	 * The day the teacher wished is past and the request is not resolved (nor closed,
+	 * declined or withdrawn).
+	 */
+	boolean overdue(LocalDate today) {
+		return wishedDate != null && wishedDate.isBefore(today) && status.open();
+	}
+
 	boolean unassigned() {
 		return assigneeId == null;
 	}

@@ -88,6 +88,8 @@ class RequestController {
 	String show(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			@RequestParam(name = "template", required = false) Long templateId, Model model) {
 		HelpRequest request = desk.visible(launch, id);
+		// Before the page reads the request: what happens while it does stays news.
+		desk.opened(launch, request);
 		if (templateId != null && HelpDesk.isEngineerOf(launch, request)) {
 			templates.find(launch.platformId(), templateId)
 				.ifPresent(template -> model.addAttribute("reply", new MessageForm(template.body())));

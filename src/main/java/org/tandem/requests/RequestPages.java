@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.tandem.lti.PlatformRegistry;
 import org.tandem.requests.templates.AnswerTemplates;
 import org.tandem.requests.time.TimeActivity;
 import org.tandem.requests.time.TimeEntries;
+import org.tandem.system.TandemProperties;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,8 +53,10 @@ class RequestPages {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	RequestPages(RequestRepository requests, TimeEntries time, AnswerTemplates templates, Directory directory,
-			PlatformRegistry platforms, MessageSource messages, Clock clock) {
+			PlatformRegistry platforms, MessageSource messages, Clock clock, TandemProperties properties) {
 		this.requests = requests;
 		this.time = time;
 		this.templates = templates;
@@ -60,6 +64,7 @@ class RequestPages {
 		this.platforms = platforms;
 		this.messages = messages;
 		this.clock = clock;
+		this.zone = properties.timeZone();
 	}
 
 	RequestView request(LaunchSession launch, HelpRequest request) {
@@ -114,7 +119,7 @@ class RequestPages {
 	}
 
 	List<SummaryView> ofCourse(long courseId) {
-		return summaries(requests.ofCourse(courseId));
+		return summaries(requests.ofCourse(courseId), Set.of());
 	}
 
 	QueueView queue(LaunchSession launch, QueueFilter filter) {
@@ -126,11 +131,15 @@ class RequestPages {
 			.stream()
 			.sorted(java.util.Comparator.comparing(CourseRef::display, String.CASE_INSENSITIVE_ORDER))
 			.toList();
-		return new QueueView(summaries(page.stream().limit(PAGE_SIZE).toList()), page.size() > PAGE_SIZE, counts,
-				courses);
+		List<HelpRequest> shown = page.stream().limit(PAGE_SIZE).toList();
+		Set<Long> news = requests.withNews(launch.personId(), shown.stream().map(HelpRequest::id).toList());
+		return new QueueView(summaries(shown, news), page.size() > PAGE_SIZE, counts, courses);
 	}
 
-	private List<SummaryView> summaries(List<HelpRequest> list) {
+	/**
+	 * @param news the requests with news for the viewer
+	 */
+	private List<SummaryView> summaries(List<HelpRequest> list, Set<Long> news) {
 		Set<Long> ids = new HashSet<>();
 		list.forEach(r -> {
 			ids.add(r.requesterId());
@@ -146,12 +155,14 @@ class RequestPages {
 			.forEach(r -> awaitingFirstAnswer.add(r.id()));
 		Map<Long, List<RequestRepository.Event>> changes = requests.statusChanges(awaitingFirstAnswer);
 		Instant now = clock.instant();
+		// Wished dates are days as the people who wish them read the calendar.
+		LocalDate today = LocalDate.ofInstant(now, zone);
 		return list.stream()
 			.map(r -> new SummaryView(r, courses.get(r.courseId()).display(), label(people, r.requesterId()),
 					r.assigneeId() == null ? null : label(people, r.assigneeId()),
 					awaitingFirstAnswer.contains(r.id())
 							? r.firstAnswerWait(changes.getOrDefault(r.id(), List.of()), now) : null,
-					r.sinceTeacherWrote(now)))
+					r.sinceTeacherWrote(now), r.overdue(today), news.contains(r.id())))
 			.toList();
 	}
 
@@ -203,8 +214,13 @@ class RequestPages {
 	record TimeView(String engineer, LocalDate date, int minutes, TimeActivity activity, HelpKind kind, String note) {
 	}
 
+	/**
+	 * @param overdue the wished date is past and the request still open
+	 * @param news something happened the viewing engineer has not seen (see
+	 * {@link RequestRepository#withNews})
+	 */
 	record SummaryView(HelpRequest request, String course, String requester, String assignee,
-			Duration waitingFirstAnswer, Duration sinceTeacherWrote) {
+			Duration waitingFirstAnswer, Duration sinceTeacherWrote, boolean overdue, boolean news) {
 	}
 
 	record QueueView(List<SummaryView> requests, boolean hasNext, Map<RequestStatus, Long> counts,

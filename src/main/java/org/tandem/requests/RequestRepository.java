@@ -6,15 +6,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.tandem.artifacts.HelpKind;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,6 +31,13 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class RequestRepository {
+
+	/**
+	 * The sizes of the normalised columns (V12): the texts' own, title and need together.
+	 */
+	private static final int SEARCH_TEXT_SIZE = 4300;
+
+	private static final int SEARCH_BODY_SIZE = 10000;
 
 	private final JdbcClient jdbc;
 
@@ -45,10 +57,10 @@ class RequestRepository {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
-				  need, audience, objectives, course_parts, wished_date, work_mode, status, created_at,
+				  need, search_text, audience, objectives, course_parts, wished_date, work_mode, status, created_at,
 				  last_activity_at, last_teacher_message_at, awaiting_reply, filing_token)
-				values (:platform, :course, :requester, :link, :kind, :topic, :title, :need, :audience, :objectives,
-				  :parts, :wished, :mode, :status, :now, :now, :now, true, :filing)""")
+				values (:platform, :course, :requester, :link, :kind, :topic, :title, :need, :search, :audience,
+				  :objectives, :parts, :wished, :mode, :status, :now, :now, :now, true, :filing)""")
 			.paramSource(new MapSqlParameterSource().addValue("platform", r.platformId())
 				.addValue("course", r.courseId())
 				.addValue("requester", r.requesterId())
@@ -57,6 +69,7 @@ class RequestRepository {
 				.addValue("topic", r.topic().name())
 				.addValue("title", r.title())
 				.addValue("need", r.need())
+				.addValue("search", SearchText.of(r.title() + " " + r.need(), SEARCH_TEXT_SIZE))
 				.addValue("audience", r.audience())
 				.addValue("objectives", r.objectives())
 				.addValue("parts", r.courseParts())
@@ -126,9 +139,10 @@ class RequestRepository {
 
 	long addMessage(long requestId, long authorId, boolean internal, String body, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(
-				"insert into request_message (request_id, author_id, internal, body, created_at) values (?, ?, ?, ?, ?)")
-			.params(requestId, authorId, internal, body, Timestamp.from(now))
+		jdbc.sql("""
+				insert into request_message (request_id, author_id, internal, body, search_body, created_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(requestId, authorId, internal, body, SearchText.of(body, SEARCH_BODY_SIZE), Timestamp.from(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -205,17 +219,65 @@ class RequestRepository {
 			.list();
 	}
 
-	/** One page of the platform's queue, most recent activity first. */
+	/**
+	 * One page of the platform's queue, in the filter's order (most recent activity first
+	 * by default); rows without a value for the column (no wished date, nobody in charge,
+	 * nobody waiting) come last either way, then the newest first.
+	 */
 	List<HelpRequest> queue(long platformId, QueueFilter filter, long viewerId, int offset, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(platformId, filter, viewerId, params, true);
 		params.addValue("offset", offset).addValue("limit", limit);
 		return jdbc
-			.sql("select * from help_request where " + where
-					+ " order by last_activity_at desc, id desc offset :offset rows fetch next :limit rows only")
+			.sql("select h.* from " + from(filter.sort()) + " where " + where + " order by " + orderBy(filter)
+					+ ", h.id desc offset :offset rows fetch next :limit rows only")
 			.paramSource(params)
 			.query(RequestRepository::map)
 			.list();
+	}
+
+	/**
+	 * Of these requests, those with news for this person: never opened by them, or since
+	 * they last opened it a message (a reply, an internal note) or a change of status by
+	 * someone else.
+	 */
+	Set<Long> withNews(long personId, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("""
+				select h.id from help_request h
+				left join request_view v on v.request_id = h.id and v.person_id = :person
+				where h.id in (:ids) and (v.viewed_at is null
+				  or exists (select 1 from request_message m where m.request_id = h.id and m.author_id <> :person
+				    and m.created_at > v.viewed_at)
+				  or exists (select 1 from request_event e where e.request_id = h.id and e.actor_id <> :person
+				    and e.type = 'STATUS' and e.created_at > v.viewed_at))""")
+			.param("person", personId)
+			.param("ids", List.copyOf(ids))
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * This person opened the request at this time. Outside a transaction: when two of
+	 * their pages open it for the first time at once, the insert that loses updates
+	 * instead, where PostgreSQL would have aborted a transaction around it.
+	 */
+	void viewed(long personId, long requestId, Instant at) {
+		Timestamp time = Timestamp.from(at);
+		String update = "update request_view set viewed_at = ? where person_id = ? and request_id = ?";
+		if (jdbc.sql(update).params(time, personId, requestId).update() > 0) {
+			return;
+		}
+		try {
+			jdbc.sql("insert into request_view (person_id, request_id, viewed_at) values (?, ?, ?)")
+				.params(personId, requestId, time)
+				.update();
+		}
+		catch (DuplicateKeyException raced) {
+			jdbc.sql(update).params(time, personId, requestId).update();
+		}
 	}
 
 	/**
@@ -229,7 +291,7 @@ class RequestRepository {
 		for (RequestStatus status : RequestStatus.values()) {
 			counts.put(status, 0L);
 		}
-		jdbc.sql("select status, count(*) from help_request where " + where + " group by status")
+		jdbc.sql("select h.status, count(*) from help_request h where " + where + " group by h.status")
 			.paramSource(params)
 			.query((ResultSet rs) -> {
 				counts.put(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2));
@@ -256,34 +318,107 @@ class RequestRepository {
 			.list();
 	}
 
+	/**
+	 * The requests, with the names the page shows when it is sorted by them. The course's
+	 * and person's tables are the launch's, read here only for the name: a page of 50
+	 * sorted by name needs it in the query that pages.
+	 */
+	private static String from(QueueSort sort) {
+		return switch (sort) {
+			case COURSE -> "help_request h join course c on c.id = h.course_id";
+			case ENGINEER -> "help_request h left join person p on p.id = h.assignee_id";
+			default -> "help_request h";
+		};
+	}
+
+	private static String orderBy(QueueFilter filter) {
+		boolean ascending = filter.order() == QueueSort.Order.ASC;
+		String column = switch (filter.sort()) {
+			case ACTIVITY -> "h.last_activity_at";
+			case NUMBER -> "h.id";
+			case TITLE -> "lower(h.title)";
+			// As Directory's CourseRef.display() and Person.label() name them.
+			case COURSE -> "lower(coalesce(c.title, c.label, c.context_id))";
+			case ENGINEER -> "lower(coalesce(p.name, p.email, '#' || p.subject))";
+			case STATUS -> statusOrder();
+			case WISHED -> "h.wished_date";
+			case WAITING -> {
+				// Since when the teacher waits: the longest wait is the earliest time.
+				ascending = !ascending;
+				yield "case when h.status in (" + openStatuses() + ") then case when h.first_response_at is null"
+						+ " then h.created_at when h.awaiting_reply then h.last_teacher_message_at end end";
+			}
+		};
+		// Only where a value may be missing: "nulls last" on a column that has none would
+		// keep PostgreSQL from reading the queue's indexes backwards.
+		boolean nullable = switch (filter.sort()) {
+			case WISHED, WAITING, ENGINEER -> true;
+			default -> false;
+		};
+		return column + (ascending ? " asc" : " desc") + (nullable ? " nulls last" : "");
+	}
+
+	/** Statuses in the order of a request's life, not of their names. */
+	private static String statusOrder() {
+		StringBuilder order = new StringBuilder("case h.status");
+		for (RequestStatus status : RequestStatus.values()) {
+			order.append(" when '").append(status.name()).append("' then ").append(status.ordinal());
+		}
+		return order.append(" end").toString();
+	}
+
+	private static String openStatuses() {
+		return Arrays.stream(RequestStatus.values())
+			.filter(RequestStatus::open)
+			.map(status -> "'" + status.name() + "'")
+			.collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * The filter in SQL, on {@code help_request h}. Each word searched must be in the
+	 * title, the need or a message of the conversation, internal notes included: the
+	 * queue is the engineers' own, who read the notes on every request's page and write
+	 * them to find things again ("waiting for the studio's video").
+	 */
 	private static String where(long platformId, QueueFilter filter, long viewerId, MapSqlParameterSource params,
 			boolean withStatus) {
-		StringBuilder where = new StringBuilder("platform_id = :platform");
+		StringBuilder where = new StringBuilder("h.platform_id = :platform");
 		params.addValue("platform", platformId);
 		if (withStatus && filter.status() != null) {
-			where.append(" and status = :status");
+			where.append(" and h.status = :status");
 			params.addValue("status", filter.status().name());
 		}
 		if (filter.kind() != null) {
-			where.append(" and kind = :kind");
+			where.append(" and h.kind = :kind");
 			params.addValue("kind", filter.kind().name());
 		}
 		if (filter.topic() != null) {
-			where.append(" and topic = :topic");
+			where.append(" and h.topic = :topic");
 			params.addValue("topic", filter.topic().name());
 		}
 		if (filter.course() != null) {
-			where.append(" and course_id = :course");
+			where.append(" and h.course_id = :course");
 			params.addValue("course", filter.course());
 		}
 		switch (filter.assignee()) {
 			case ANYONE -> {
 			}
 			case ME -> {
-				where.append(" and assignee_id = :viewer");
+				where.append(" and h.assignee_id = :viewer");
 				params.addValue("viewer", viewerId);
 			}
-			case NOBODY -> where.append(" and assignee_id is null");
+			case NOBODY -> where.append(" and h.assignee_id is null");
+		}
+		List<String> words = SearchText.words(filter.q());
+		for (int i = 0; i < words.size(); i++) {
+			String word = ":word" + i;
+			where.append(" and (h.search_text like ")
+				.append(word)
+				.append(" escape '\\'")
+				.append(" or exists (select 1 from request_message m where m.request_id = h.id and m.search_body like ")
+				.append(word)
+				.append(" escape '\\'))");
+			params.addValue("word" + i, SearchText.containing(words.get(i)));
 		}
 		return where.toString();
 	}

@@ -113,16 +113,41 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 	@Order(2)
 	void engineerFindsTheRequestTakesItAndAnswers() {
 		launch("engineer", "Demandes d’aide");
-		assertThat(frameText()).contains("Ce cours : Biologie cellulaire", "Toutes les demandes de ");
-		WebElement inCourse = requestRow("Demandes sur ce cours", TITLE);
+		assertThat(frameText()).contains("Toutes les demandes de ");
+		// One table for the platform: the request of the course he launched from is in it
+		// once, marked.
 		WebElement inQueue = requestRow("Demandes de la plateforme", TITLE);
-		for (WebElement row : List.of(inCourse, inQueue)) {
-			assertThat(row.getText()).contains("Nouvelle", "Médiation (conception) · Évaluation", "Biologie cellulaire",
-					"Personne pour l’instant", "Première réponse attendue depuis");
-			// Nobody on it: the row stands out.
-			assertThat(row.getDomAttribute("class")).contains("tandem-attention");
-		}
+		assertThat(inQueue.getText()).contains("Nouvelle", "Médiation (conception) · Évaluation", "Biologie cellulaire",
+				"ce cours", "Personne pour l’instant", "Première réponse attendue depuis");
+		// Nobody on it: the row stands out.
+		assertThat(inQueue.getDomAttribute("class")).contains("tandem-attention");
 		page("engineer-queue");
+
+		clickAndWait(driver.findElement(By.linkText("Seulement ce cours : Biologie cellulaire")),
+				"the queue of this course only", d -> frameUrl().contains("course="));
+		assertThat(frameUrl()).contains("session=");
+		inQueue = requestRow("Demandes de la plateforme", TITLE);
+		assertThat(driver.findElements(By.linkText("Tous les cours"))).hasSize(1);
+		// Never opened: news for him.
+		assertThat(inQueue.getText()).contains("nouveau pour vous");
+		page("engineer-queue-this-course");
+
+		// Searched without the accent nor the capital, sent as a browser sends a GET
+		// form.
+		type("q", "EVALUATION");
+		clickAndWait(button("Filtrer"), "the queue searched", d -> frameUrl().contains("q=EVALUATION"));
+		assertThat(frameUrl()).contains("session=", "course=");
+		inQueue = requestRow("Demandes de la plateforme", TITLE);
+		page("engineer-queue-searched");
+
+		clickAndWait(driver.findElement(By.linkText("Date souhaitée")), "the queue sorted by wished date",
+				d -> frameUrl().contains("sort=WISHED"));
+		assertThat(frameUrl()).contains("session=", "q=EVALUATION");
+		assertThat(driver.findElement(By.xpath("//th[a[normalize-space()='Date souhaitée']]"))
+			.getDomAttribute("aria-sort")).isEqualTo("ascending");
+		inQueue = requestRow("Demandes de la plateforme", TITLE);
+		assertThat(inQueue.getText()).contains(FRENCH_DATE.format(WISHED)).doesNotContain("en retard");
+		page("engineer-queue-sorted");
 
 		clickAndWait(inQueue.findElement(By.linkText(TITLE)), "the request from the platform's queue", titled(TITLE));
 		assertThat(frameUrl()).contains(requestPath + "?session=");
@@ -183,12 +208,14 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 	@Order(4)
 	void engineerReadsTheAnswerLogsTimeAndResolves() {
 		launch("engineer", "Demandes d’aide");
-		WebElement row = requestRow("Demandes sur ce cours", TITLE);
-		assertThat(row.getText()).contains("En cours", "Eric Engineer", "L’enseignant·e attend depuis");
+		WebElement row = requestRow("Demandes de la plateforme", TITLE);
+		// The teacher answered since he last opened it.
+		assertThat(row.getText()).contains("En cours", "Eric Engineer", "L’enseignant·e attend depuis",
+				"nouveau pour vous");
 		assertThat(row.getDomAttribute("class")).contains("tandem-attention");
 		page("engineer-queue-again");
 
-		clickAndWait(row.findElement(By.linkText(TITLE)), "the request from this course's list", titled(TITLE));
+		clickAndWait(row.findElement(By.linkText(TITLE)), "the request from the platform's queue", titled(TITLE));
 		assertThat(conversation()).hasSize(2);
 		assertThat(conversation().get(1)).startsWith("Tina Teacher").endsWith(TEACHER_ANSWER);
 		assertThat(fact("Dernier message de l’enseignant·e")).endsWith("en attente de réponse");

@@ -151,6 +151,12 @@ class RequestSliceTest {
 	}
 
 	@Test
+	void openingTheRequestIsRecordedForItsNews() throws Exception {
+		mvc.perform(get("/requests/" + ID).with(as(ENGINEER))).andExpect(status().isOk());
+		then(desk).should().opened(ENGINEER, REQUEST);
+	}
+
+	@Test
 	void replyStartsFromTheTemplateAnEngineerPicked() throws Exception {
 		given(templates.find(PageSlices.PLATFORM_ID, 8))
 			.willReturn(Optional.of(new AnswerTemplates.AnswerTemplate(8, "Thanks", "Thank you for asking.")));

@@ -86,13 +86,21 @@ abstract class RequestStorageTests {
 	}
 
 	long file(long course, Topic topic, Instant at) {
-		return file(teacher, course, topic, at, null);
+		return file(course, topic, at, "Title", "Need");
+	}
+
+	long file(long course, Topic topic, Instant at, String title, String need) {
+		return file(teacher, course, topic, at, null, title, need);
 	}
 
 	long file(long requester, long course, Topic topic, Instant at, FilingToken form) {
-		return requests.insert(new HelpRequest(0, platform, course, requester, "1", topic.kind(), topic, "Title",
-				"Need", null, null, null, null, WorkMode.MESSAGES, RequestStatus.NEW, null, null, at, at, null, at,
-				true, null, null, null), form);
+		return file(requester, course, topic, at, form, "Title", "Need");
+	}
+
+	long file(long requester, long course, Topic topic, Instant at, FilingToken form, String title, String need) {
+		return requests.insert(new HelpRequest(0, platform, course, requester, "1", topic.kind(), topic, title, need,
+				null, null, null, null, WorkMode.MESSAGES, RequestStatus.NEW, null, null, at, at, null, at, true, null,
+				null, null), form);
 	}
 
 	/**
@@ -134,6 +142,40 @@ abstract class RequestStorageTests {
 		file(courseA, Topic.ACTIVITIES, Instant.now());
 	}
 
+	List<Long> search(String q) {
+		return requests
+			.queue(platform, new QueueFilter(null, null, null, null, null, q, null, null, 0), engineer, 0, 100)
+			.stream()
+			.map(HelpRequest::id)
+			.toList();
+	}
+
+	@Test
+	void searchIgnoresCaseAndAccentsInTitleNeedAndConversation() {
+		Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+		long exam = file(courseA, Topic.ASSESSMENT, t0, "Repenser l’Évaluation finale", "Le CŒUR du cours");
+		long quiz = file(courseB, Topic.MOODLE_SETUP, t0.plusSeconds(1), "Quiz", "Les réglages du test");
+		long other = file(courseB, Topic.ACTIVITIES, t0.plusSeconds(2), "Forum", "Un forum par groupe, 100 % actif");
+		requests.addMessage(quiz, teacher, false, "Les ÉTUDIANTS voient la correction trop tôt", t0.plusSeconds(3));
+		requests.addMessage(other, engineer, true, "En attente de la vidéo du studio", t0.plusSeconds(4));
+
+		assertThat(search("evaluation")).containsExactly(exam);
+		assertThat(search("ÉVALUATION")).containsExactly(exam);
+		assertThat(search("l'evaluation")).as("either apostrophe").containsExactly(exam);
+		assertThat(search("coeur")).as("ligatures").containsExactly(exam);
+		assertThat(search("reglages")).as("in the need").containsExactly(quiz);
+		assertThat(search("etudiants")).as("in a reply").containsExactly(quiz);
+		assertThat(search("studio")).as("in an internal note, for engineers").containsExactly(other);
+		assertThat(search("  correction   quiz ")).as("every word, anywhere").containsExactly(quiz);
+		assertThat(search("correction forum")).isEmpty();
+		assertThat(search("%")).as("like's wildcards are letters").containsExactly(other);
+		assertThat(search("_")).isEmpty();
+		assertThat(search("   ")).containsExactlyInAnyOrder(exam, quiz, other);
+		assertThat(requests.countsByStatus(platform,
+				new QueueFilter(null, null, null, null, null, "evaluation", null, null, 0), engineer))
+			.containsEntry(RequestStatus.NEW, 1L);
+	}
+
 	@Test
 	void queueFiltersCountsAndPages() {
 		Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -145,30 +187,146 @@ abstract class RequestStorageTests {
 		requests.assign(ids.get(0), engineer, t0.plusSeconds(100));
 		requests.moveStatus(ids.get(0), RequestStatus.NEW, RequestStatus.TAKEN, null, t0.plusSeconds(100));
 
-		QueueFilter all = new QueueFilter(null, null, null, null, null, 0);
+		QueueFilter all = new QueueFilter(null, null, null, null, null, null, null, null, 0);
 		List<HelpRequest> first = requests.queue(platform, all, engineer, 0, 50);
 		assertThat(first).hasSize(50);
 		assertThat(first.get(0).id()).as("most recent activity first").isEqualTo(ids.get(0));
 		assertThat(requests.queue(platform, all, engineer, 50, 50)).hasSize(10);
-		assertThat(requests.queue(platform, new QueueFilter(null, null, null, courseA, null, 0), engineer, 0, 100))
+		assertThat(requests.queue(platform, new QueueFilter(null, null, null, courseA, null, null, null, null, 0),
+				engineer, 0, 100))
 			.hasSize(30)
 			.allMatch(r -> r.courseId() == courseA);
-		assertThat(requests.queue(platform, new QueueFilter(null, HelpKind.MEDIATION, Topic.ASSESSMENT, null, null, 0),
-				engineer, 0, 100))
+		assertThat(requests.queue(platform,
+				new QueueFilter(null, HelpKind.MEDIATION, Topic.ASSESSMENT, null, null, null, null, null, 0), engineer,
+				0, 100))
 			.hasSize(20);
-		assertThat(requests.queue(platform, new QueueFilter(null, null, null, null, QueueFilter.Assignee.ME, 0),
-				engineer, 0, 100))
+		assertThat(requests.queue(platform,
+				new QueueFilter(null, null, null, null, QueueFilter.Assignee.ME, null, null, null, 0), engineer, 0,
+				100))
 			.extracting(HelpRequest::id)
 			.containsExactly(ids.get(0));
-		assertThat(requests.queue(platform, new QueueFilter(null, null, null, null, QueueFilter.Assignee.NOBODY, 0),
-				engineer, 0, 100))
+		assertThat(requests.queue(platform,
+				new QueueFilter(null, null, null, null, QueueFilter.Assignee.NOBODY, null, null, null, 0), engineer, 0,
+				100))
 			.hasSize(59);
 		Map<RequestStatus, Long> counts = requests.countsByStatus(platform,
-				new QueueFilter(RequestStatus.NEW, null, null, null, null, 0), engineer);
+				new QueueFilter(RequestStatus.NEW, null, null, null, null, null, null, null, 0), engineer);
 		assertThat(counts).containsEntry(RequestStatus.NEW, 59L)
 			.containsEntry(RequestStatus.TAKEN, 1L)
 			.containsEntry(RequestStatus.CLOSED, 0L);
 		assertThat(requests.coursesWithRequests(platform)).containsExactlyInAnyOrder(courseA, courseB);
+	}
+
+	List<Long> sorted(QueueSort sort, QueueSort.Order order) {
+		return requests
+			.queue(platform, new QueueFilter(null, null, null, null, null, null, sort, order, 0), engineer, 0, 100)
+			.stream()
+			.map(HelpRequest::id)
+			.toList();
+	}
+
+	@Test
+	void queueSortsByEachColumnBothWaysWithMissingValuesLast() {
+		Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+		long other = insert(
+				"insert into person (platform_id, subject, name, last_launch_at) values (?, 'a', 'Adam', ?)", "person");
+		jdbc.sql("update person set name = 'Zoé' where id = ?").param(engineer).update();
+		long r1 = file(courseB, Topic.ASSESSMENT, t0, "charlie", "Need");
+		long r2 = file(courseA, Topic.ASSESSMENT, t0, "Alpha", "Need");
+		long r3 = file(courseA, Topic.ASSESSMENT, t0, "bravo", "Need");
+		String update = """
+				update help_request set wished_date = ?, status = ?, assignee_id = ?, first_response_at = ?,
+				  awaiting_reply = ?, last_teacher_message_at = ?, last_activity_at = ? where id = ?""";
+		jdbc.sql(update)
+			.params(java.sql.Date.valueOf("2026-03-01"), "NEW", null, null, true, ts(t0), ts(t0.plusSeconds(1)), r1)
+			.update();
+		jdbc.sql(update)
+			.params(null, "IN_PROGRESS", engineer, ts(t0.plusSeconds(5)), true, ts(t0.plusSeconds(50)),
+					ts(t0.plusSeconds(60)), r2)
+			.update();
+		jdbc.sql(update)
+			.params(java.sql.Date.valueOf("2026-02-01"), "RESOLVED", other, ts(t0.plusSeconds(5)), false,
+					ts(t0.plusSeconds(20)), ts(t0.plusSeconds(30)), r3)
+			.update();
+		QueueSort.Order asc = QueueSort.Order.ASC;
+		QueueSort.Order desc = QueueSort.Order.DESC;
+
+		assertThat(sorted(null, null)).as("latest activity first").containsExactly(r2, r3, r1);
+		assertThat(sorted(QueueSort.ACTIVITY, asc)).containsExactly(r1, r3, r2);
+		assertThat(sorted(QueueSort.NUMBER, null)).containsExactly(r3, r2, r1);
+		assertThat(sorted(QueueSort.NUMBER, asc)).containsExactly(r1, r2, r3);
+		assertThat(sorted(QueueSort.TITLE, null)).as("whatever the case").containsExactly(r2, r3, r1);
+		assertThat(sorted(QueueSort.TITLE, desc)).containsExactly(r1, r3, r2);
+		assertThat(sorted(QueueSort.COURSE, null)).as("then the newest").containsExactly(r3, r2, r1);
+		assertThat(sorted(QueueSort.COURSE, desc)).containsExactly(r1, r3, r2);
+		assertThat(sorted(QueueSort.STATUS, null)).as("in the order of a request's life").containsExactly(r1, r2, r3);
+		assertThat(sorted(QueueSort.STATUS, desc)).containsExactly(r3, r2, r1);
+		assertThat(sorted(QueueSort.WAITING, null)).as("the longest wait first, nobody waiting last")
+			.containsExactly(r1, r2, r3);
+		assertThat(sorted(QueueSort.WAITING, asc)).containsExactly(r2, r1, r3);
+		assertThat(sorted(QueueSort.WISHED, null)).as("the soonest first, none last").containsExactly(r3, r1, r2);
+		assertThat(sorted(QueueSort.WISHED, desc)).containsExactly(r1, r3, r2);
+		assertThat(sorted(QueueSort.ENGINEER, null)).as("nobody last").containsExactly(r3, r2, r1);
+		assertThat(sorted(QueueSort.ENGINEER, desc)).containsExactly(r2, r3, r1);
+	}
+
+	private static java.sql.Timestamp ts(Instant instant) {
+		return java.sql.Timestamp.from(instant);
+	}
+
+	@Test
+	void newsAreWhatOthersDidSinceTheEngineerLastOpenedTheRequest() {
+		Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+		long colleague = insert("insert into person (platform_id, subject, last_launch_at) values (?, 'c', ?)",
+				"person");
+		long never = file(courseA, Topic.ACTIVITIES, t0);
+		long quiet = file(courseA, Topic.ACTIVITIES, t0);
+		long replied = file(courseA, Topic.ACTIVITIES, t0);
+		long noted = file(courseA, Topic.ACTIVITIES, t0);
+		long moved = file(courseA, Topic.ACTIVITIES, t0);
+		long own = file(courseA, Topic.ACTIVITIES, t0);
+		long readSince = file(courseA, Topic.ACTIVITIES, t0);
+		for (long id : List.of(quiet, replied, noted, moved, own, readSince)) {
+			requests.viewed(engineer, id, t0.plusSeconds(10));
+		}
+		requests.addMessage(replied, teacher, false, "Here is the exam", t0.plusSeconds(20));
+		requests.addMessage(noted, colleague, true, "Called her", t0.plusSeconds(20));
+		requests.addEvent(moved, colleague, RequestRepository.EventType.STATUS, "TAKEN", "IN_PROGRESS", null,
+				t0.plusSeconds(20));
+		requests.addMessage(own, engineer, false, "My answer", t0.plusSeconds(20));
+		requests.addEvent(own, engineer, RequestRepository.EventType.STATUS, "TAKEN", "IN_PROGRESS", null,
+				t0.plusSeconds(20));
+		requests.addMessage(readSince, teacher, false, "Thanks", t0.plusSeconds(20));
+		requests.viewed(engineer, readSince, t0.plusSeconds(30));
+		List<Long> all = List.of(never, quiet, replied, noted, moved, own, readSince);
+
+		assertThat(requests.withNews(engineer, all)).containsExactlyInAnyOrder(never, replied, noted, moved);
+		assertThat(requests.withNews(colleague, all)).as("each engineer's own")
+			.containsExactlyInAnyOrderElementsOf(all);
+		assertThat(requests.withNews(engineer, List.of())).isEmpty();
+	}
+
+	@Test
+	void twoPagesOpeningARequestForTheFirstTimeAtOnceBothKeepTheView() throws Exception {
+		long id = file(courseA, Topic.ACTIVITIES, Instant.now());
+		Instant at = Instant.now();
+		List<Callable<Boolean>> views = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			views.add(() -> {
+				requests.viewed(engineer, id, at);
+				return true;
+			});
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			for (Future<Boolean> viewed : pool.invokeAll(views)) {
+				assertThat(viewed.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(requests.withNews(engineer, List.of(id))).isEmpty();
 	}
 
 	@Test
