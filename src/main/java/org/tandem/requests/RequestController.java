@@ -114,6 +114,7 @@ class RequestController {
 		catch (RequestActionRefused ended) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("unsent", form.body());
+			model.addAttribute("unsentWhy", ended.messageKey());
 			return page(launch, desk.visible(launch, id), model);
 		}
 		return "redirect:/requests/" + id + "#conversation";

@@ -325,9 +325,9 @@ abstract class CourseCheckStorageTests {
 			.query(Long.class)
 			.single();
 		jdbc.sql("""
-				insert into help_request (platform_id, course_id, requester_id, kind, topic, title, need, work_mode,
-				  status, created_at, last_activity_at, awaiting_reply)
-				values (?, ?, ?, 'MEDIATION', 'ASSESSMENT', 'T', 'N', 'MESSAGES', ?, ?, ?, true)""")
+				insert into help_request (platform_id, course_id, requester_id, kind, topic, title, need, search_text,
+				  work_mode, status, created_at, last_activity_at, awaiting_reply)
+				values (?, ?, ?, 'MEDIATION', 'ASSESSMENT', 'T', 'N', 't n', 'MESSAGES', ?, ?, ?, true)""")
 			.params(platform, course.id(), teacher, status, now, now)
 			.update();
 	}

@@ -229,7 +229,8 @@ class RequestSliceTest {
 			.param("body", "Thanks, one more <question>"))
 			.andExpect(status().isConflict())
 			.andExpect(view().name("requests/request"))
-			.andExpect(content().string(allOf(containsString(html(english("request.reply.unsent"))),
+			.andExpect(content().string(allOf(containsString(html(english("request.refused.reply-ended"))),
+					containsString(html(english("request.reply.unsent"))),
 					containsString("id=\"reply-form\""),
 					containsString(">Thanks, one more &lt;question&gt;</textarea>"), containsString("readonly"))));
 	}
