@@ -124,8 +124,7 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		Page mine = client.open(link(teacherAgain, "/requests/" + id + "?"));
 		assertThat(mine.body()).contains("Let us meet on Monday.", "Waiting for the teacher")
 			.containsPattern("<li class=\"tandem-progress-done\"><span>Filed</span>")
-			.containsPattern(
-					"<li class=\"tandem-progress-current\" aria-current=\"step\"><span>Waiting for you</span>");
+			.containsPattern("<li[^>]* aria-current=\"step\"[^>]*><span>Waiting for you</span>");
 		assertThat(mine.body()).doesNotContain("Time the instructional designers gave");
 		drain();
 		mine = client.submit(mine, "/requests/" + id + "/replies", Map.of("body", "Monday 10am suits me."));
