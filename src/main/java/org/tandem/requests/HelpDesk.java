@@ -229,6 +229,32 @@ class HelpDesk {
 		return request;
 	}
 
+	/**
+	 * Takes up again a request that ended: the teacher who asked their withdrawn one, an
+	 * engineer a declined one (as each ended it), from the status they saw.
+	 */
+	void reopen(LaunchSession launch, long id, RequestStatus seen) {
+		HelpRequest request = visible(launch, id);
+		if (!mayReopen(launch, request)) {
+			throw new AccessDeniedException(
+					"Only the teacher who asked reopens a withdrawn request, an engineer a declined one");
+		}
+		RequestStatus to = seen.reopenedTo(request.assigneeId() != null);
+		if (request.status() != seen || to == null) {
+			throw new RequestActionRefused(id, "request.refused.changed");
+		}
+		moveStatus(launch, request, seen, to, null);
+	}
+
+	/** Who may reopen this request as it stands. */
+	static boolean mayReopen(LaunchSession launch, HelpRequest request) {
+		return switch (request.status()) {
+			case WITHDRAWN -> isRequester(launch, request);
+			case DECLINED -> isEngineerOf(launch, request);
+			default -> false;
+		};
+	}
+
 	/** The teacher who asked rates the help, once. */
 	void rate(LaunchSession launch, long id, int rating, String comment) {
 		HelpRequest request = asRequester(launch, id);

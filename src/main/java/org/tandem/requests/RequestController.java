@@ -175,6 +175,13 @@ class RequestController {
 		return "redirect:/requests/" + id;
 	}
 
+	@PostMapping("/requests/{id}/reopen")
+	String reopen(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
+			@RequestParam("seen") RequestStatus seen) {
+		desk.reopen(launch, id, seen);
+		return "redirect:/requests/" + id;
+	}
+
 	@PostMapping("/requests/{id}/rating")
 	String rate(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
 			@Valid @ModelAttribute("rating") RatingForm form, BindingResult errors, Model model) {

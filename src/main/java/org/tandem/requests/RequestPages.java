@@ -72,7 +72,10 @@ class RequestPages {
 		boolean teacher = HelpDesk.isTeacherOf(launch, request);
 		List<RequestRepository.Message> conversation = requests.messages(request.id(), engineer);
 		List<RequestRepository.Event> history = requests.events(request.id());
-		List<TimeEntries.TimeEntry> entries = engineer ? time.of(request.id()) : List.of();
+		// Once the help is given, the teacher sees how much of the designers' time it
+		// took.
+		boolean teacherSeesTime = teacher && request.status().rateable();
+		List<TimeEntries.TimeEntry> entries = engineer || teacherSeesTime ? time.of(request.id()) : List.of();
 		Set<Long> ids = new HashSet<>();
 		ids.add(request.requesterId());
 		if (request.assigneeId() != null) {
@@ -85,7 +88,9 @@ class RequestPages {
 			.flatMap(e -> Stream.of(e.from(), e.to()))
 			.filter(v -> v != null)
 			.forEach(v -> ids.add(Long.parseLong(v)));
-		entries.forEach(t -> ids.add(t.engineerId()));
+		if (engineer) {
+			entries.forEach(t -> ids.add(t.engineerId()));
+		}
 		Map<Long, Person> people = directory.people(ids);
 		CourseRef course = directory.courses(List.of(request.courseId())).get(request.courseId());
 		Instant now = clock.instant();
@@ -101,10 +106,11 @@ class RequestPages {
 							m.internal(), m.body(), m.createdAt()))
 					.toList(),
 				history.stream().map(e -> new EventView(describe(e, people), e.reason(), e.createdAt())).toList(),
-				entries.stream()
+				// Each entry, with its note, is the engineers' own.
+				engineer ? entries.stream()
 					.map(t -> new TimeView(label(people, t.engineerId()), t.workDate(), t.minutes(), t.activity(),
 							t.kind(), t.note()))
-					.toList(),
+					.toList() : List.of(),
 				minutes(entries, HelpKind.MEDIATION), minutes(entries, HelpKind.MEDIATISATION),
 				request.firstAnswerWait(history, now), request.firstResponseAt() != null,
 				request.firstResponseAt() == null ? null : request.sinceTeacherWrote(now), engineer, teacher,
@@ -115,7 +121,8 @@ class RequestPages {
 						&& request.assigneeId() == null,
 				HelpDesk.isRequester(launch, request) && request.status().rateable() && request.rating() == null,
 				request.status() != RequestStatus.WITHDRAWN && request.status() != RequestStatus.CLOSED
-						&& request.status() != RequestStatus.DECLINED);
+						&& request.status() != RequestStatus.DECLINED,
+				HelpDesk.mayReopen(launch, request), ProgressStep.of(request.status()), teacherSeesTime);
 	}
 
 	List<SummaryView> ofCourse(long courseId) {
@@ -180,9 +187,16 @@ class RequestPages {
 					: messages.getMessage("event.assignee",
 							new Object[] { actor, event.to() == null ? "" : label(people, Long.parseLong(event.to())) },
 							locale);
-			case STATUS -> messages.getMessage("event.status",
-					new Object[] { actor, status(event.from(), locale), status(event.to(), locale) }, locale);
+			case STATUS -> reopening(event)
+					? messages.getMessage("event.reopened", new Object[] { actor, status(event.to(), locale) }, locale)
+					: messages.getMessage("event.status",
+							new Object[] { actor, status(event.from(), locale), status(event.to(), locale) }, locale);
 		};
+	}
+
+	/** A withdrawn or declined request taken up again. */
+	private static boolean reopening(RequestRepository.Event event) {
+		return event.from() != null && RequestStatus.valueOf(event.from()).reopenedTo(false) != null;
 	}
 
 	private String status(String name, java.util.Locale locale) {
@@ -202,7 +216,8 @@ class RequestPages {
 			List<MessageView> messages, List<EventView> events, List<TimeView> time, long minutesMediation,
 			long minutesMediatisation, Duration firstAnswerWait, boolean firstAnswered, Duration sinceTeacherWrote,
 			boolean engineer, boolean teacher, Set<RequestStatus> next, List<Directory.Engineer> engineers,
-			List<AnswerTemplates.AnswerTemplate> templates, boolean canWithdraw, boolean canRate, boolean canReply) {
+			List<AnswerTemplates.AnswerTemplate> templates, boolean canWithdraw, boolean canRate, boolean canReply,
+			boolean canReopen, ProgressStep progress, boolean teacherSeesTime) {
 	}
 
 	record MessageView(String author, boolean fromEngineer, boolean internal, String body, Instant at) {

@@ -96,13 +96,15 @@ class RequestRepository {
 
 	/**
 	 * Moves the status only if it is still the one the person saw: concurrent changes
-	 * lose.
+	 * lose. The decline reason stands only while the request is declined (the history
+	 * keeps it once reopened).
 	 */
 	boolean moveStatus(long id, RequestStatus from, RequestStatus to, String declineReason, Instant now) {
 		return jdbc.sql("""
-				update help_request set status = ?, decline_reason = coalesce(?, decline_reason), last_activity_at = ?
+				update help_request set status = ?, decline_reason = ?, last_activity_at = ?
 				where id = ? and status = ?""")
-			.params(to.name(), declineReason, Timestamp.from(now), id, from.name())
+			.params(to.name(), to == RequestStatus.DECLINED ? declineReason : null, Timestamp.from(now), id,
+					from.name())
 			.update() == 1;
 	}
 

@@ -8,7 +8,7 @@ import org.tandem.system.MessageKey;
 /**
  * A request's life: new → taken → in progress ⇄ waiting for the teacher → resolved →
  * closed; declined (with a reason) while open; withdrawn by the teacher while nobody has
- * taken it.
+ * taken it. The teacher may reopen their withdrawn request, an engineer a declined one.
  */
 public enum RequestStatus implements MessageKey {
 
@@ -24,6 +24,17 @@ public enum RequestStatus implements MessageKey {
 			case RESOLVED -> EnumSet.of(CLOSED, IN_PROGRESS);
 			case CLOSED, DECLINED, WITHDRAWN -> EnumSet.noneOf(RequestStatus.class);
 		};
+	}
+
+	/**
+	 * Where a request ended this way goes when reopened, or null when it cannot be: a
+	 * withdrawn or declined request goes back to new, or in progress when an engineer is
+	 * in charge. Resolved requests go back through {@link #next()}; closed ones stay
+	 * closed.
+	 * @param taken an engineer is in charge of it
+	 */
+	public RequestStatus reopenedTo(boolean taken) {
+		return this == WITHDRAWN || this == DECLINED ? (taken ? IN_PROGRESS : NEW) : null;
 	}
 
 	public boolean open() {

@@ -183,8 +183,10 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 	void teacherReadsTheReplyAndAnswers() {
 		launch("teacher", "De l’aide pour votre cours");
 		WebElement row = requestRow("Demandes sur ce cours", TITLE);
-		assertThat(row.getText()).contains("En attente de l’enseignant·e",
+		assertThat(row.getText()).contains("En attente de l’enseignant·e", "Attend votre réponse",
 				"Évaluation et alignement avec les objectifs", "Eric Engineer");
+		// The teacher's turn: the row stands out.
+		assertThat(row.getDomAttribute("class")).contains("tandem-attention");
 		page("teacher-requests-again");
 
 		clickAndWait(row.findElement(By.linkText(TITLE)), "the request from the course's list", titled(TITLE));
@@ -251,8 +253,12 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 
 		clickAndWait(row.findElement(By.linkText(TITLE)), "the resolved request", titled(TITLE));
 		assertThat(frameText()).contains("Cette aide vous a-t-elle été utile ?", "De 1 (pas utile) à 5 (très utile).");
-		// The engineer's time and notes are theirs.
-		assertThat(frameText()).doesNotContain("Temps passé", "Relecture de l’examen");
+		// The engineer's entries and notes are theirs; the teacher sees the time it took.
+		assertThat(frameText()).doesNotContain("Temps passé", "Relecture de l’examen")
+			.contains("Le temps que les ingénieur·e·s pédagogiques ont consacré à cette demande",
+					"1 h 30 min au total : médiation (conception) 1 h 30 min, médiatisation (production) 0 min");
+		assertThat(driver.findElement(By.cssSelector("ol.tandem-progress > li[aria-current=step]")).getText())
+			.isEqualTo("Résolue");
 		chooseRadio("rating", "5");
 		type("comment", RATING_COMMENT);
 		WebElement rate = button("Apprécier");

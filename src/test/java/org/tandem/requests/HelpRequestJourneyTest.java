@@ -138,19 +138,37 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		assertThat(request.body()).contains("Waiting for the teacher");
 
 		Page teacherAgain = client.launchAs(TEACHER);
+		// The teacher's list says whose turn it is.
+		assertThat(client.open(link(teacherAgain, "/teacher")).body()).contains("Waiting for your answer");
 		Page mine = client.open(link(teacherAgain, "/requests/" + id + "?"));
-		assertThat(mine.body()).contains("Let us meet on Monday.", "Waiting for the teacher");
+		assertThat(mine.body()).contains("Let us meet on Monday.", "Waiting for the teacher")
+			.containsPattern("<li class=\"tandem-progress-done\"><span>Filed</span>")
+			.containsPattern("<li[^>]* aria-current=\"step\"[^>]*><span>Waiting for you</span>");
+		assertThat(mine.body()).doesNotContain("Time the instructional designers gave");
 		drain();
 		mine = client.submit(mine, "/requests/" + id + "/replies", Map.of("body", "Monday 10am suits me."));
 		assertThat(mine.body()).contains("Monday 10am suits me.", "In progress");
 		assertThat(recipients(mails(1))).containsExactly("engineer1@example.com");
 
+		assertThat(client.open(link(client.launchAs(TEACHER), "/teacher")).body())
+			.doesNotContain("Waiting for your answer");
+
 		request = client.open(request.url());
+		request = client.submit(request, "/requests/" + id + "/time", Map.of("workDate", LocalDate.now().toString(),
+				"minutes", "90", "activity", "DESIGN", "kind", "MEDIATION", "note", "Exam review"));
+		request = client.submit(request, "/requests/" + id + "/time", Map.of("workDate", LocalDate.now().toString(),
+				"minutes", "20", "activity", "PRODUCTION", "kind", "MEDIATISATION"));
 		request = client.submit(request, "/requests/" + id + "/status",
 				Map.of("seen", "IN_PROGRESS", "to", "RESOLVED"));
 		assertThat(request.body()).contains("Resolved");
 
 		mine = client.open(mine.url());
+		// Resolved: the teacher sees the time it took, not the engineers' entries.
+		assertThat(mine.body())
+			.contains("Time the instructional designers gave to this request",
+					"1 h 50 min in all: design (médiation) 1 h 30 min, production (médiatisation) 20 min")
+			.containsPattern("<li[^>]* aria-current=\"step\"[^>]*><span>Resolved</span>")
+			.doesNotContain("Exam review");
 		mine = client.submit(mine, "/requests/" + id + "/rating", Map.of("rating", "5", "comment", "Very helpful"));
 		assertThat(mine.body()).contains("5 out of 5", "Very helpful").doesNotContain("How useful was this help?");
 		assertThat(jdbc.sql("select count(*) from request_event where request_id = ?")
@@ -266,6 +284,57 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 			.doesNotContain("awaited for");
 	}
 
+	/**
+	 * Filed three days ago, withdrawn two days ago, reopened now: one day of waiting so
+	 * far, the withdrawn days aside.
+	 */
+	@Test
+	void teacherReopensTheirWithdrawnRequestAndTheClockRunsAgain() {
+		long id = requestId(file(client.launchAs(TEACHER), "Withdrawn, then wanted"));
+		Page withdrawn = client.submit(client.open(requestLink(client.launchAs(TEACHER), id)), "/withdraw",
+				Map.of("confirmed", "true"));
+		assertThat(withdrawn.body()).contains("Reopen this request");
+		java.time.Instant now = java.time.Instant.now();
+		jdbc.sql("update help_request set created_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(3))), id)
+			.update();
+		jdbc.sql("update request_event set created_at = ? where request_id = ?")
+			.params(java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(2))), id)
+			.update();
+
+		Page reopened = client.submit(withdrawn, "/reopen", Map.of("seen", "WITHDRAWN"));
+
+		assertThat(statusOf(id)).isEqualTo("NEW");
+		assertThat(reopened.body())
+			.contains("Tina Teacher reopened the request: it is now “New”", "awaited for 1 d 0 h",
+					"Withdraw this request")
+			.doesNotContain("Reopen this request");
+	}
+
+	@Test
+	void engineerReopensADeclinedRequestAndTheTeacherIsTold() throws Exception {
+		long id = requestId(file(client.launchAs(TEACHER), "Declined too soon"));
+		Page engineer = client.open(link(client.launchAs(ENGINEER), "/requests/" + id + "?"));
+		engineer = client.submit(engineer, "/take", Map.of());
+		Page declined = client.submit(engineer, "/status",
+				Map.of("seen", "TAKEN", "to", "DECLINED", "reason", "Not for us", "confirmed", "true"));
+		assertThat(declined.body()).contains("Declined because", "Reopen this request");
+		Page seenByTeacher = client.open(requestLink(client.launchAs(TEACHER), id));
+		assertThat(seenByTeacher.body()).contains("Not for us").doesNotContain("Reopen this request");
+		drain();
+
+		Page reopened = client.submit(client.open(link(client.launchAs(ENGINEER), "/requests/" + id + "?")), "/reopen",
+				Map.of("seen", "DECLINED"));
+
+		// Someone is in charge: it is back in progress, the reason kept in the history.
+		assertThat(statusOf(id)).isEqualTo("IN_PROGRESS");
+		assertThat(reopened.body()).contains("reopened the request: it is now “In progress”", "— Not for us")
+			.doesNotContain("Declined because", "Reopen this request");
+		MimeMessage toTeacher = mails(1).get(0);
+		assertThat(recipients(List.of(toTeacher))).containsExactly("teacher1@example.com");
+		assertThat(body(toTeacher)).contains("In progress");
+	}
+
 	@Test
 	void internalNotesAndTimeAreSeenOnlyByEngineers() {
 		long id = requestId(file(client.launchAs(TEACHER), "Notes and time"));
@@ -294,6 +363,18 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		assertThat(
 				jdbc.sql("select count(*) from time_entry where request_id = ?").param(id).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void timeThatDoesNotFitItsKindIsExplainedAndNotRecorded() {
+		long id = requestId(file(client.launchAs(TEACHER), "Design as production"));
+		Page engineer = client.open(link(client.launchAs(ENGINEER), "/requests/" + id + "?"));
+
+		Page again = client.submit(engineer, "/time", Map.of("workDate", LocalDate.now().toString(), "minutes", "45",
+				"activity", "DESIGN", "kind", "MEDIATISATION", "note", "Scenario"));
+
+		assertThat(again.body()).contains("This activity does not fit this kind of help", "value=\"Scenario\"");
+		assertThat(count("time_entry where request_id = " + id)).isZero();
 	}
 
 	@Test
@@ -341,22 +422,16 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		Page prefilled = client.open(request.url() + "&template=" + template.group(1));
 
 		assertThat(prefilled.body()).containsPattern("<textarea[^>]*name=\"body\"[^>]*>Could we meet next week");
-	}
 
-	@Test
-	void deletingAnAnswerTemplateIsAskedFirst() {
-		Page engineer = client.launchAs(ENGINEER);
-		Page templates = client.submit(client.open(link(engineer, "/engineer/templates")), "/engineer/templates",
-				Map.of("title", "To delete", "body", "Soon gone"));
-		long id = jdbc.sql("select id from answer_template where title = 'To delete'").query(Long.class).single();
-
-		Page asked = client.submit(templates, "/engineer/templates/" + id + "/delete", Map.of());
-		assertThat(asked.body()).contains("Delete the answer template “To delete”?", "Yes, delete it");
-		assertThat(count("answer_template where id = " + id)).isOne();
-		Page deleted = client.submit(asked, "/engineer/templates/" + id + "/delete", Map.of("confirmed", "true"));
-
+		// Deleting it is asked first.
+		String delete = "/engineer/templates/" + template.group(1) + "/delete";
+		Page asked = client.submit(client.open(link(client.launchAs(ENGINEER), "/engineer/templates")), delete,
+				Map.of());
+		assertThat(asked.body()).contains("Delete the answer template “Meeting proposal”?", "Yes, delete it");
+		assertThat(count("answer_template where id = " + template.group(1))).isOne();
+		Page deleted = client.submit(asked, delete, Map.of("confirmed", "true"));
 		assertThat(deleted.url()).contains("/engineer/templates?");
-		assertThat(count("answer_template where id = " + id)).isZero();
+		assertThat(count("answer_template where id = " + template.group(1))).isZero();
 	}
 
 	@Test

@@ -128,6 +128,24 @@ class RequestAccessTest extends LaunchTestSupport {
 		assertThat(status()).isEqualTo("NEW");
 	}
 
+	/** Each ended the request their own way: only they take it up again. */
+	@Test
+	void teacherCannotReopenADeclinedRequestNorAnEngineerAWithdrawnOne() {
+		Page teacher = client.launchAs("teacher");
+		Page engineer = client.launchAs("noneditingteacher");
+		jdbc.sql("update help_request set status = 'DECLINED' where id = ?").param(requestId).update();
+		assertThat(postAs(teacher, "/requests/" + requestId + "/reopen", Map.of("seen", "DECLINED")).status())
+			.isEqualTo(403);
+		assertThat(status()).isEqualTo("DECLINED");
+
+		jdbc.sql("update help_request set status = 'WITHDRAWN' where id = ?").param(requestId).update();
+		// Instructor of the course too, as Moodle makes designers: still not the teacher
+		// who asked.
+		assertThat(postAs(engineer, "/requests/" + requestId + "/reopen", Map.of("seen", "WITHDRAWN")).status())
+			.isEqualTo(403);
+		assertThat(status()).isEqualTo("WITHDRAWN");
+	}
+
 	@Test
 	void engineerWhoIsInstructorOfTheCourseStillCannotRateTheirOwnHelp() {
 		// Instructor of course 2, as Moodle makes them.

@@ -402,7 +402,7 @@ class RequestSliceTest {
 				new Directory.CourseRef(PageSlices.COURSE_ID, PageSlices.PLATFORM_ID, "2", "LTI Lab Course", "LTILAB"),
 				"https://moodle.example/course/view.php?id=2", "Person 3", "Person 4", List.of(), List.of(), List.of(),
 				0, 0, Duration.ofHours(1), true, null, engineer, teacher, Set.of(), List.of(), List.of(), false,
-				teacher, true);
+				teacher, true, false, ProgressStep.of(REQUEST.status()), teacher);
 	}
 
 }

@@ -343,6 +343,35 @@ abstract class RequestStorageTests {
 			.containsExactly("first", "answer");
 	}
 
+	/**
+	 * What the first-answer clock reads for a page of requests: their status changes
+	 * only, each request's in order; a reopened request loses its decline reason.
+	 */
+	@Test
+	void statusChangesOfSeveralRequestsComeInTheirOrder() {
+		Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+		long declined = file(courseA, Topic.ACTIVITIES, t0);
+		long quiet = file(courseB, Topic.ACTIVITIES, t0);
+		requests.addEvent(declined, engineer, RequestRepository.EventType.ASSIGNEE, null, "1", null, t0);
+		requests.moveStatus(declined, RequestStatus.NEW, RequestStatus.DECLINED, "Not ours", t0.plusSeconds(60));
+		requests.addEvent(declined, engineer, RequestRepository.EventType.STATUS, "NEW", "DECLINED", "Not ours",
+				t0.plusSeconds(60));
+		assertThat(requests.find(declined).orElseThrow().declineReason()).isEqualTo("Not ours");
+		requests.moveStatus(declined, RequestStatus.DECLINED, RequestStatus.NEW, null, t0.plusSeconds(120));
+		requests.addEvent(declined, engineer, RequestRepository.EventType.STATUS, "DECLINED", "NEW", null,
+				t0.plusSeconds(120));
+
+		Map<Long, List<RequestRepository.Event>> changes = requests.statusChanges(List.of(declined, quiet));
+
+		assertThat(changes).containsOnlyKeys(declined);
+		assertThat(changes.get(declined)).extracting(RequestRepository.Event::to).containsExactly("DECLINED", "NEW");
+		assertThat(requests.find(declined).orElseThrow().declineReason()).isNull();
+		assertThat(requests.find(declined).orElseThrow().firstAnswerWait(changes.get(declined), t0.plusSeconds(180)))
+			.as("waiting before the decline and since the reopening")
+			.isEqualTo(java.time.Duration.ofSeconds(120));
+		assertThat(requests.statusChanges(List.of())).isEmpty();
+	}
+
 	@Test
 	void twoEngineersMovingTheSameRequestAtOnceMakeOneChange() throws Exception {
 		long id = file(courseA, Topic.ACTIVITIES, Instant.now());
