@@ -386,6 +386,9 @@ public class CourseArtifactsTest extends WebServicesTestSupport {
 		assertThat(count("rework")).isEqualTo(reworks);
 		assertThat(count("change_dismissal where request_id = " + otherCourse)).isZero();
 
+		// Launching again in BIO101 ended the engineer's first session: the page of a new
+		// launch.
+		engineer = client.open(HelpRequestJourneyTest.requestLink(launchInBio101("noneditingteacher"), id));
 		client.submit(engineer, "/changes/" + renamed + "/rework", Map.of("kind", "MEDIATION"));
 		Page reworked = client.open(engineer.url());
 		assertThat(reworked.body()).doesNotContain("not-mine-" + renamed);

@@ -1,5 +1,8 @@
 package org.tandem.system;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,25 @@ class OversizedFormTest extends LaunchTestSupport {
 		assertThat(refused.status()).isEqualTo(413);
 		assertThat(refused.body()).contains(Messages.html(Messages.french("error.413.title")),
 				Messages.html(Messages.french("error.kept")));
+	}
+
+	@Test
+	void refusalLeadsBackToThePageTheFormWasOn() {
+		Page request = requestPage("teacher", "en");
+		String csrf = request.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+
+		HttpResponse<String> refused = client.send(HttpRequest
+			.newBuilder(URI.create(TANDEM + "/requests/" + HelpRequestJourneyTest.requestId(request)
+					+ "/replies?session=" + request.sessionId()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Sec-Fetch-Site", "same-origin")
+			.header("Referer", request.url())
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&body=" + "x".repeat(300_000)))
+			.build());
+
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.body()).contains("href=\"" + Messages.html(request.url()) + "\"",
+				Messages.html(Messages.english("error.back")));
 	}
 
 	private Page requestPage(String who, String language) {
