@@ -58,6 +58,7 @@ class DemoWebServicesController {
 		functions.put("core_course_get_contents", this::contents);
 		functions.put("core_course_get_updates_since", this::updatesSince);
 		functions.put("core_message_send_instant_messages", this::sendInstantMessages);
+		functions.put("core_user_get_users_by_field", this::usersById);
 		this.siteInfo = siteInfo(properties.url("/demo"));
 	}
 
@@ -142,6 +143,31 @@ class DemoWebServicesController {
 			result.put("candeletemessagesforallusers", false);
 		}
 		return results;
+	}
+
+	/**
+	 * The demo's users by id, as Moodle describes them to a service account that may see
+	 * their e-mail address; an id nobody has is left out, as Moodle does.
+	 */
+	private Object usersById(Map<String, String> params) {
+		if (!"id".equals(params.get("field"))) {
+			return MoodleError.INVALID_PARAMETER;
+		}
+		ArrayNode users = NODES.arrayNode();
+		for (int i = 0; params.containsKey("values[" + i + "]"); i++) {
+			DemoUser user = DemoUser.byId(params.get("values[" + i + "]"));
+			if (user != null) {
+				users.addObject()
+					.put("id", Long.parseLong(user.id))
+					.put("username", user.username)
+					.put("firstname", user.givenName)
+					.put("lastname", user.familyName)
+					.put("fullname", user.givenName + " " + user.familyName)
+					.put("email", user.email())
+					.put("lang", "fr");
+			}
+		}
+		return users;
 	}
 
 	/** The captured site info, for the demo site and the demo's service. */

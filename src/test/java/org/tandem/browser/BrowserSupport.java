@@ -102,6 +102,9 @@ abstract class BrowserSupport {
 		properties.add("spring.datasource.url",
 				() -> "jdbc:h2:mem:browser-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		properties.add("tandem.lti.platforms-dir", () -> "target/no-platform-files");
+		// the demo mailbox shows each change alone, within a second
+		properties.add("tandem.mail.batch-window", () -> "0s");
+		properties.add("tandem.mail.poll-interval", () -> "500ms");
 	}
 
 	@BeforeAll

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -272,6 +273,87 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 		assertSessionInTheAddress();
 		assertFrameCookiesBlocked();
 		page("teacher-rated");
+	}
+
+	@Test
+	@Order(6)
+	void teacherChoosesToBeToldByMoodleMessage() {
+		launch("teacher", "De l’aide pour votre cours");
+		clickAndWait(driver.findElement(By.id("notifications-link")), "the notifications page",
+				titled("Comment Tandem vous prévient"));
+		assertThat(driver.findElement(By.id("notifications-current")).getText())
+			.isEqualTo("Tandem vous prévient maintenant par courriel.");
+		chooseRadio("channel", "MOODLE");
+		page("teacher-notifications");
+
+		clickAndWait(driver.findElement(By.id("notifications-save")), "the channel saved",
+				d -> !d.findElements(By.id("notifications-saved")).isEmpty());
+		assertThat(driver.findElement(By.id("notifications-current")).getText())
+			.isEqualTo("Tandem vous prévient maintenant par message Moodle.");
+		assertSessionInTheAddress();
+		page("teacher-notifications-saved");
+	}
+
+	@Test
+	@Order(7)
+	void engineerClosesTheRequest() {
+		launch("engineer", "Demandes d’aide");
+		clickAndWait(requestRow("Demandes sur ce cours", TITLE).findElement(By.linkText(TITLE)), "the resolved request",
+				titled(TITLE));
+		clickAndWait(button("Clore"), "the request, closed", d -> "Close".equals(status()));
+		page("engineer-closed");
+	}
+
+	@Test
+	@Order(8)
+	void demoMailboxShowsWhatTandemSentWithLinksThatOpenTheRequestThroughMoodle() {
+		openCourse("");
+		driver.findElement(By.id("mailbox-link")).click();
+		// the closing's Moodle message, once Tandem has sent it
+		new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> {
+			d.navigate().refresh();
+			return d.findElements(By.xpath("//article[starts-with(@id, 'moodle-message-')]"))
+				.stream()
+				.anyMatch(m -> m.getText().contains("a modifié votre demande « " + TITLE + " »"));
+		});
+		assertThat(driver.getCurrentUrl()).startsWith(DEMO + "/demo/mailbox");
+		WebElement closed = driver.findElements(By.xpath("//article[starts-with(@id, 'moodle-message-')]"))
+			.stream()
+			.filter(m -> m.getText().contains("a modifié votre demande « " + TITLE + " »"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(closed.getText()).contains("Tina Teacher", "Close", "Répondre dans Tandem",
+				"Ne répondez pas à ce message dans Moodle");
+		// Eric had not opened Tandem when the request was filed: his address came from
+		// Moodle, and his mail sends him to the course
+		WebElement filed = mail("[Tandem] Nouvelle demande : " + TITLE);
+		assertThat(filed.getText()).contains("engineer1@example.com", "Tina Teacher demande de l’aide",
+				"Pour répondre, ouvrez Tandem depuis le cours", "qui ne lit pas les réponses");
+		WebElement answered = mail("[Tandem] Réponse à votre demande : " + TITLE);
+		assertThat(answered.getText()).contains("teacher1@example.com", ENGINEER_REPLY.substring(0, 40),
+				"Pour répondre, répondez dans Tandem");
+		shot("journey-mailbox");
+
+		WebElement link = answered.findElement(By.partialLinkText(TANDEM + "/open/"));
+		scrollIntoView(link);
+		link.click();
+		// Tandem sends it to the course's Tandem activity, which the demo shows as its
+		// course
+		assertThat(driver.getCurrentUrl()).as("the mail's link goes through Tandem to the demo course")
+			.startsWith(DEMO + "/demo");
+
+		driver.get(DEMO + "/demo/mailbox?locale=fr");
+		driver.findElement(By.id("mailbox-back")).click();
+		assertThat(driver.getCurrentUrl()).startsWith(DEMO + "/demo");
+	}
+
+	/** The demo mailbox's newest mail with this subject. */
+	private static WebElement mail(String subject) {
+		return driver.findElements(By.xpath("//article[starts-with(@id, 'mail-')]"))
+			.stream()
+			.filter(m -> m.getText().startsWith(subject))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No mail \"" + subject + "\" in the demo mailbox"));
 	}
 
 	// What a person does inside the frame.

@@ -16,12 +16,14 @@ import org.tandem.moodle.CourseUpdates;
 import org.tandem.moodle.MoodleException;
 import org.tandem.moodle.MoodleSite;
 import org.tandem.moodle.MoodleSites;
+import org.tandem.moodle.MoodleUser;
 import org.tandem.moodle.MoodleWebServices;
 import org.tandem.moodle.SiteInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +48,9 @@ class DemoWebServicesTest extends DemoSiteTestSupport {
 
 	@Autowired
 	DemoMessages messages;
+
+	@Autowired
+	DemoMailbox mailbox;
 
 	MoodleSite site;
 
@@ -187,6 +192,37 @@ class DemoWebServicesTest extends DemoSiteTestSupport {
 		assertThat(messages.recent().get(1).to()).isEqualTo(DemoUser.TEACHER);
 		assertThat(get("", "en").body()).contains("To Tina Teacher",
 				"&lt;p&gt;Tandem : votre demande « Quiz » a une réponse.&lt;/p&gt;");
+	}
+
+	@Test
+	void usersAreDescribedByIdWithTheAddressTandemAsksFor() {
+		assertThat(client.user(site, 5)).contains(new MoodleUser(5, "Eric Engineer", "engineer1@example.com", "fr"));
+		assertThat(client.user(site, 999999)).isEmpty();
+	}
+
+	@Test
+	void mailboxShowsMailsAndMoodleMessagesWithTheirLinksAndNothingElseTheyCarry() {
+		SimpleMailMessage mail = new SimpleMailMessage();
+		mail.setTo("engineer1@example.com");
+		mail.setSubject("[Tandem] Nouvelle demande : Quiz");
+		mail.setText("Tina Teacher demande de l’aide.\nPour répondre : http://localhost:8080/open/abc\n");
+		mailbox.send(mail);
+		client.sendInstantMessage(site, 3,
+				"<p>Eric a répondu : « &lt;b&gt;lundi&lt;/b&gt; »</p><p><a"
+						+ " href=\"http://localhost:8080/open/xyz\">Répondre dans Tandem</a></p><p><a"
+						+ " href=\"javascript:alert(1)\">piège</a><script>alert(2)</script></p>",
+				"tandem-demo-4");
+
+		String page = get("/mailbox", "en").body();
+
+		assertThat(page)
+			.contains("Demo mailbox", "[Tandem] Nouvelle demande : Quiz", "To engineer1@example.com",
+					"<a href=\"http://localhost:8080/open/abc\">http://localhost:8080/open/abc</a>",
+					"Eric a répondu : « &lt;b&gt;lundi&lt;/b&gt; »",
+					"href=\"http://localhost:8080/open/xyz\">Répondre dans Tandem</a>", "piège")
+			.doesNotContain("javascript:", "<script>", "<b>");
+		assertThat(get("", "fr").body()).as("the course page links to it")
+			.contains("Ouvrir la boîte aux lettres de la démo", "/demo/mailbox?locale=");
 	}
 
 	@Test
