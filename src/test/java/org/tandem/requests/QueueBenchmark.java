@@ -55,21 +55,23 @@ import org.springframework.context.ConfigurableApplicationContext;
  * long tail, the busiest with ~2,200 requests, the median ~35; the last 5% mostly open,
  * the rest mostly closed; ~9.5% unassigned), ~10 messages per request (1,000,000, one
  * engineer message in seven an internal note), 3 to 5 events per request, time entries on
- * assigned requests and 25 answer templates; then {@code VACUUM ANALYZE}.
+ * assigned requests, a view by its engineer of each assigned request (some before its
+ * last news, which the queue marks as new) and 25 answer templates; then
+ * {@code VACUUM ANALYZE}.
  * <p>
  * The engineer {@code noneditingteacher} of the Moodle captures ({@code sub} 5, one of
  * the 20) launches for real over LTI from their course (context 2, a median-sized
  * course), and once more from the busiest course. With those sessions, one request at a
  * time on one connection (a single user), each scenario opens its page: the queue
- * ({@code GET /engineer}) with several filters, and {@code GET /requests/{id}} for random
- * ids. After a first round over every scenario, each scenario has its warm-up, then its
- * measured requests; latency is the full HTTP exchange on loopback (request sent to body
- * read), i.e. the server's rendering plus well under a millisecond of loopback and
- * client. Per scenario it also prints the CPU time per page of this JVM (Tandem and the
- * client) and of PostgreSQL (postmaster and backends, from {@code /proc}), how busy other
- * processes kept the machine (figures taken on a busy machine are not representative),
- * and the statements PostgreSQL ran ({@code pg_stat_statements}) with their mean time, to
- * show where the time goes.
+ * ({@code GET /engineer}) with several filters, searches and sorts, and {@code GET
+ * /requests/{id}} for random ids. After a first round over every scenario, each scenario
+ * has its warm-up, then its measured requests; latency is the full HTTP exchange on
+ * loopback (request sent to body read), i.e. the server's rendering plus well under a
+ * millisecond of loopback and client. Per scenario it also prints the CPU time per page
+ * of this JVM (Tandem and the client) and of PostgreSQL (postmaster and backends, from
+ * {@code /proc}), how busy other processes kept the machine (figures taken on a busy
+ * machine are not representative), and the statements PostgreSQL ran
+ * ({@code pg_stat_statements}) with their mean time, to show where the time goes.
  *
  * <pre>
  * mvn -o -q test-compile exec:java@queue-bench
@@ -216,7 +218,7 @@ public final class QueueBenchmark {
 
 				Facts facts = facts(db, registered.id());
 				// The same engineer launching from the busiest course: the queue page
-				// then lists that course's requests too.
+				// then marks that course's requests, and offers to show only them.
 				String busiestContext = text(db, "select context_id from course where id = " + facts.busiestCourse());
 				LaunchClient.Page busy = new LaunchClient(tandem, platform).launchAs(ENGINEER,
 						claims -> context(claims).put("id", busiestContext));
@@ -300,6 +302,14 @@ public final class QueueBenchmark {
 	private void load(Connection db, long platform) throws SQLException {
 		String now = "timestamptz '" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "'";
 		String text = "'" + TEXT.replace("'", "''") + "'::text";
+		// The texts' search columns as Tandem writes them: the same substrings of the
+		// text
+		// normalised, which keeps its length (accents go, no ligature in it).
+		String normalised = SearchText.of(TEXT, Integer.MAX_VALUE);
+		if (normalised.length() != TEXT.length()) {
+			throw new IllegalStateException("The normalised text changed length: cut it as the text is cut");
+		}
+		String searchText = "'" + normalised.replace("'", "''") + "'::text";
 		String[] topics = Arrays.stream(Topic.values()).map(Enum::name).toArray(String[]::new);
 		// Topics 0-4 are MEDIATION, 5-9 MEDIATISATION: the SQL below relies on that
 		// order.
@@ -350,13 +360,15 @@ public final class QueueBenchmark {
 		step(db, "help requests",
 				"""
 						insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
-						  need, audience, objectives, course_parts, wished_date, work_mode, status, assignee_id, decline_reason,
-						  created_at, last_activity_at, first_response_at, last_teacher_message_at, awaiting_reply, rating,
-						  rating_comment, rated_at)
+						  need, search_text, audience, objectives, course_parts, wished_date, work_mode, status, assignee_id,
+						  decline_reason, created_at, last_activity_at, first_response_at, last_teacher_message_at,
+						  awaiting_reply, rating, rating_comment, rated_at)
 						select %1$d, c.id, t.id, '1', case when g.ti < 5 then 'MEDIATION' else 'MEDIATISATION' end,
 						  (%2$s)[1 + g.ti],
 						  left('Demande ' || g.n || ' : ' || substr(%3$s, 1 + (g.n * 7) %% 300, 30 + (g.n %% 60)), 200),
 						  substr(%3$s, 1 + (g.n * 13) %% 200, 150 + (g.n * 31) %% 700),
+						  left('demande ' || g.n || ' : ' || substr(%9$s, 1 + (g.n * 7) %% 300, 30 + (g.n %% 60)), 200)
+						    || ' ' || substr(%9$s, 1 + (g.n * 13) %% 200, 150 + (g.n * 31) %% 700),
 						  case when g.r4 < 0.7 then 'L' || (1 + g.n %% 3) || ', ' || (20 + g.n %% 300) || ' étudiants' end,
 						  case when g.r4 < 0.5 then substr(%3$s, 100, 200) end,
 						  case when g.r4 < 0.4 then 'Sections ' || (1 + g.n %% 6) || ' à ' || (2 + g.n %% 9) end,
@@ -400,22 +412,24 @@ public final class QueueBenchmark {
 						join b_teacher t on t.idx = (g.cidx * 3 + g.tsel) %% %8$d
 						join b_engineer e on e.idx = g.eidx
 						order by g.n"""
-					.formatted(platform, topicArray, text, courses, ENGINEERS, now, totalRequests, TEACHERS));
+					.formatted(platform, topicArray, text, courses, ENGINEERS, now, totalRequests, TEACHERS,
+							searchText));
 
 		// About messagesPerRequest messages each (1 to 2×avg−1), alternately the
 		// teacher's and the engineer's, spread between creation and last activity; one
 		// engineer message in seven is an internal note.
 		int spread = 2 * messagesPerRequest - 1;
 		step(db, "messages", """
-				insert into request_message (request_id, author_id, internal, body, created_at)
+				insert into request_message (request_id, author_id, internal, body, search_body, created_at)
 				select r.id, case when m.k %% 2 = 1 or r.assignee_id is null then r.requester_id else r.assignee_id end,
 				  m.k %% 2 = 0 and r.assignee_id is not null and (r.id + m.k) %% 7 = 0,
 				  substr(%1$s, 1 + (m.k * 37) %% 200, (80 + (r.id * 3 + m.k * 31) %% 500)::int),
+				  substr(%4$s, 1 + (m.k * 37) %% 200, (80 + (r.id * 3 + m.k * 31) %% 500)::int),
 				  r.created_at + (r.last_activity_at - r.created_at) * m.k / (1 + (r.id * 7) %% %2$d)
 				from help_request r
 				cross join lateral generate_series(1, 1 + ((r.id * 7) %% %2$d)::int) m(k)
 				where r.platform_id = %3$d
-				order by r.id, m.k""".formatted(text, spread, platform));
+				order by r.id, m.k""".formatted(text, spread, platform, searchText));
 
 		step(db, "events",
 				"""
@@ -441,6 +455,15 @@ public final class QueueBenchmark {
 						  from help_request r where r.platform_id = %1$d and r.rating is not null
 						) e order by id, o"""
 					.formatted(platform, ENGINEERS));
+
+		// Each engineer opened the requests in their charge, some before the last news:
+		// the queue marks those as new for them.
+		step(db, "request views", """
+				insert into request_view (person_id, request_id, viewed_at)
+				select r.assignee_id, r.id,
+				  r.last_activity_at - (r.last_activity_at - r.created_at) * ((r.id * 13) %% 10) / 20.0
+				from help_request r where r.platform_id = %d and r.assignee_id is not null
+				order by r.assignee_id, r.id""".formatted(platform));
 
 		step(db, "time entries",
 				"""
@@ -517,7 +540,7 @@ public final class QueueBenchmark {
 	private Facts facts(Connection db, long platform) throws SQLException {
 		Map<String, Long> tables = new LinkedHashMap<>();
 		for (String table : List.of("course", "person", "platform_engineer", "help_request", "request_message",
-				"request_event", "time_entry", "answer_template")) {
+				"request_event", "request_view", "time_entry", "answer_template")) {
 			tables.put(table, number(db, "select count(*) from " + table));
 		}
 		tables.put("internal notes", number(db, "select count(*) from request_message where internal"));
@@ -597,6 +620,21 @@ public final class QueueBenchmark {
 		scenarios.add(new Scenario("queue, page=3", session, i -> "/engineer?page=3"));
 		scenarios.add(new Scenario("queue, status=CLOSED, page=200", session, i -> "/engineer?status=CLOSED&page=200"));
 		scenarios.add(new Scenario("queue, launched in busiest course", fromBusiestCourse, i -> "/engineer"));
+		scenarios.add(new Scenario("queue, busiest course only", fromBusiestCourse,
+				i -> "/engineer?course=" + facts.busiestCourse()));
+		// A word most requests hold, one a few hold (in titles only: the page reads the
+		// conversations of all the others), two words, and a search with a filter.
+		scenarios.add(new Scenario("queue, search a common word", session, i -> "/engineer?q=EVALUATION"));
+		scenarios.add(new Scenario("queue, search a rare word", session, i -> "/engineer?q=" + (4000 + i % 900)));
+		scenarios.add(new Scenario("queue, search two words", session, i -> "/engineer?q=tests%20moodle"));
+		scenarios.add(new Scenario("queue, status=NEW, search", session, i -> "/engineer?status=NEW&q=progression"));
+		scenarios.add(new Scenario("queue, sort=TITLE", session, i -> "/engineer?sort=TITLE"));
+		scenarios.add(new Scenario("queue, sort=COURSE", session, i -> "/engineer?sort=COURSE"));
+		scenarios.add(new Scenario("queue, sort=ENGINEER", session, i -> "/engineer?sort=ENGINEER"));
+		scenarios.add(new Scenario("queue, sort=WAITING", session, i -> "/engineer?sort=WAITING"));
+		scenarios.add(new Scenario("queue, sort=WISHED", session, i -> "/engineer?sort=WISHED"));
+		scenarios.add(new Scenario("queue, status=IN_PROGRESS, sort=WAITING", session,
+				i -> "/engineer?status=IN_PROGRESS&sort=WAITING"));
 		scenarios.add(new Scenario("request page, random id", session,
 				i -> "/requests/" + (facts.minId() + Math.floorMod(random.nextLong(), span))));
 		return scenarios;
