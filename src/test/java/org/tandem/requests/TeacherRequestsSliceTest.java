@@ -16,6 +16,7 @@ import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
 import org.tandem.lti.Role;
 import org.tandem.lti.session.PageSlices;
+import org.tandem.system.FormFields;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -46,7 +47,7 @@ import static org.tandem.lti.session.PageSlices.as;
  */
 @WebMvcTest(TeacherRequestsController.class)
 @PageSlices.Secured
-@Import({ FormTargets.class, ArtifactTypes.class })
+@Import({ FormTargets.class, ArtifactTypes.class, FormFields.class })
 class TeacherRequestsSliceTest {
 
 	static final LaunchSession TEACHER = PageSlices.launch(3, Role.TEACHER);
