@@ -7,7 +7,7 @@ document.querySelectorAll('input[data-filter]').forEach((input) => {
   input.addEventListener('input', () => {
     const query = fold(input.value.trim());
     let shown = 0;
-    list.querySelectorAll('details').forEach((section) => {
+    list.querySelectorAll('.tandem-part-section').forEach((section) => {
       const sectionMatches = fold(section.dataset.name).includes(query);
       let modulesShown = 0;
       section.querySelectorAll('li').forEach((module) => {
@@ -16,7 +16,6 @@ document.querySelectorAll('input[data-filter]').forEach((input) => {
         modulesShown += visible ? 1 : 0;
       });
       section.hidden = query !== '' && !sectionMatches && modulesShown === 0;
-      section.open = section.open || (query !== '' && modulesShown > 0);
       shown += section.hidden ? 0 : 1;
     });
     none.classList.toggle('d-none', shown > 0);

@@ -19,6 +19,7 @@ import org.tandem.lti.session.PageSlices;
 import org.tandem.moodle.MoodleException;
 import org.tandem.moodle.MoodleSites;
 import org.tandem.moodle.SiteUrlRefused;
+import org.tandem.system.FormFields;
 import org.tandem.system.TandemProperties;
 import org.tandem.system.TimeFormats;
 
@@ -57,7 +58,7 @@ import static org.tandem.lti.session.PageSlices.as;
  */
 @WebMvcTest(WebServicesController.class)
 @PageSlices.Secured
-@Import({ AdminPage.class, TimeFormats.class, WebServicesSliceTest.Zone.class })
+@Import({ AdminPage.class, TimeFormats.class, FormFields.class, WebServicesSliceTest.Zone.class })
 class WebServicesSliceTest {
 
 	static final LaunchSession ADMIN = PageSlices.launch(2, Role.ADMINISTRATOR);

@@ -67,13 +67,14 @@ abstract class BrowserSteps extends BrowserSupport {
 	}
 
 	/**
-	 * The page in the frame is whole (no message key left untranslated) and in this
-	 * language; its screenshot goes to {@code <story>-NN-<name>.png}. Leaves the driver
-	 * in the frame.
+	 * The page in the frame is whole (no message key left untranslated), in this language
+	 * and accessible (axe-core finds nothing wrong); its screenshot goes to
+	 * {@code <story>-NN-<name>.png}. Leaves the driver in the frame.
 	 */
 	void page(String name, String language) {
 		assertThat(script("return document.documentElement.lang;")).as("language of %s", name).isEqualTo(language);
 		assertThat(frameText()).as("text of %s", name).doesNotContain("??");
+		assertAccessible(this.story + " " + name);
 		shot(name);
 		enterFrame();
 	}

@@ -2,8 +2,10 @@ package org.tandem.browser;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchFrameException;
 import org.openqa.selenium.OutputType;
@@ -35,6 +38,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.webjars.WebJarVersionLocator;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -58,6 +62,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paths can be changed with the {@code chrome.bin} / {@code CHROME_BIN} and
  * {@code webdriver.chrome.driver} / {@code CHROMEDRIVER} settings. Selenium Manager is
  * never used, so nothing is downloaded. Screenshots go to {@code target/screenshots/}.
+ * <p>
+ * axe-core, from its WebJar, judges the pages: {@link #assertAccessible(String)} fails on
+ * any violation of its rules, and {@link #inspect(String)} looks at a page at the widths
+ * of Moodle's iframe on a desktop and on a small laptop.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("demo")
@@ -79,6 +87,33 @@ abstract class BrowserSupport {
 	static final Duration PAGE_TIMEOUT = Duration.ofSeconds(10);
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	/** The browser's window, as wide as a desktop; {@link #inspect} narrows it too. */
+	static final Dimension WINDOW = new Dimension(1280, 1000);
+
+	/**
+	 * The widths a page is looked at: a desktop's, and a small laptop's where Moodle's
+	 * course page leaves Tandem's frame about 770 px.
+	 */
+	static final List<Integer> WIDTHS = List.of(1280, 800);
+
+	/** axe-core itself, injected into each document it judges. */
+	private static final String AXE = axeScript();
+
+	/**
+	 * Runs axe-core on the document with every rule it has (WCAG 2.1 A and AA, and its
+	 * best practices), not into frames (each document is judged on its own), and answers
+	 * one line per element at fault: rule, impact, help, where, and what to change.
+	 */
+	private static final String RUN_AXE = """
+			const done = arguments[arguments.length - 1];
+			axe.run(document, { iframes: false, resultTypes: ['violations'] })
+			  .then(results => done(results.violations.flatMap(rule => rule.nodes.map(node =>
+			    rule.id + ' (' + rule.impact + '): ' + rule.help + ' <' + rule.helpUrl + '>\\n'
+			    + '    at ' + node.target.join(' ') + ' ' + node.html.substring(0, 160) + '\\n'
+			    + '    ' + node.failureSummary.replace(/\\n\\s*/g, ' ')))))
+			  .catch(error => done(['axe-core could not run: ' + error]));
+			""";
 
 	/**
 	 * Selenium looks for a CDP binding matching the browser and warns when it has none;
@@ -122,8 +157,9 @@ abstract class BrowserSupport {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--disable-extensions",
-				"--disable-search-engine-choice-screen", "--password-store=basic", "--window-size=1280,1000",
-				"--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
+				"--disable-search-engine-choice-screen", "--password-store=basic",
+				"--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=en-US",
+				"--user-data-dir=" + profile.toAbsolutePath());
 		// Third-party cookies blocked, as the strictest browsers do: cookie_controls_mode
 		// 1 is Chrome's "Block third-party cookies" setting (0 allows them, 2 only in
 		// incognito); block_third_party_cookies is its older form. The browser speaks
@@ -142,7 +178,8 @@ abstract class BrowserSupport {
 			.withSilent(true)
 			.build();
 		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(LAUNCH_TIMEOUT).scriptTimeout(Duration.ofSeconds(5));
+		// axe-core takes a few seconds on the longest pages.
+		driver.manage().timeouts().pageLoadTimeout(LAUNCH_TIMEOUT).scriptTimeout(Duration.ofSeconds(30));
 	}
 
 	@AfterAll
@@ -347,6 +384,75 @@ abstract class BrowserSupport {
 		byte[] png = driver.getScreenshotAs(OutputType.BYTES);
 		try {
 			Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * axe-core finds nothing wrong in the current document (the frame's page, or the
+	 * course page at the top, without its frame); otherwise fails with one line per
+	 * element at fault, and leaves a screenshot named {@code failed-axe-<what>}.
+	 */
+	static void assertAccessible(String what) {
+		if (!"object".equals(script("return typeof window.axe;"))) {
+			script(AXE);
+		}
+		List<?> violations = (List<?>) driver.executeAsyncScript(RUN_AXE);
+		if (!violations.isEmpty()) {
+			String url = script("return location.href;");
+			screenshot("failed-axe-" + what.replaceAll("[^\\p{Alnum}]+", "-"));
+			throw new AssertionError("axe-core finds " + violations.size() + " violations on " + what + " (" + url
+					+ "):\n" + violations.stream().map(String::valueOf).collect(Collectors.joining("\n")));
+		}
+	}
+
+	/**
+	 * Looks at the page in the frame as people see it at each of the {@link #WIDTHS}: it
+	 * passes axe-core, it never scrolls sideways (a wide table scrolls in its own box),
+	 * and its screenshot goes to {@code <page>-<lang>-<width>.png}. Leaves the driver in
+	 * the frame, the window as wide as before.
+	 */
+	static void inspect(String page) {
+		inspect(page, BrowserSupport::enterFrame);
+	}
+
+	/**
+	 * Looks at the course page at the top, as {@link #inspect(String)} does at Tandem's
+	 * pages: the frame is judged there, not here. Leaves the driver at the top.
+	 */
+	static void inspectCoursePage() {
+		inspect("demo-course", () -> driver.switchTo().defaultContent());
+	}
+
+	private static void inspect(String page, Runnable enter) {
+		try {
+			for (int width : WIDTHS) {
+				driver.manage().window().setSize(new Dimension(width, WINDOW.getHeight()));
+				enter.run();
+				String lang = script("return document.documentElement.lang;");
+				String name = page + "-" + lang + "-" + width;
+				assertAccessible(name);
+				assertThat(
+						script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+					.as("how far %s scrolls sideways, in px", name)
+					.isEqualTo("0");
+				screenshot(name);
+			}
+		}
+		finally {
+			driver.manage().window().setSize(WINDOW);
+			enter.run();
+		}
+	}
+
+	private static String axeScript() {
+		String path = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
+		assertThat(path).as("axe-core's WebJar on the test class path").isNotNull();
+		try (InputStream in = BrowserSupport.class.getClassLoader().getResourceAsStream(path)) {
+			assertThat(in).as("axe-core in its WebJar, at %s", path).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -28,6 +28,7 @@ import org.tandem.requests.RequestPages.RequestView;
 import org.tandem.requests.templates.AnswerTemplates;
 import org.tandem.requests.time.TimeActivity;
 import org.tandem.requests.time.TimeEntryForm;
+import org.tandem.system.FormFields;
 import org.tandem.system.TandemProperties;
 import org.tandem.system.TimeFormats;
 
@@ -71,7 +72,7 @@ import static org.tandem.lti.session.PageSlices.as;
  */
 @WebMvcTest(RequestController.class)
 @PageSlices.Secured
-@Import({ TimeFormats.class, ArtifactTypes.class, RequestSliceTest.Time.class })
+@Import({ TimeFormats.class, FormFields.class, ArtifactTypes.class, RequestSliceTest.Time.class })
 class RequestSliceTest {
 
 	static final long ID = 5;

@@ -19,6 +19,7 @@ import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
 import org.tandem.lti.Role;
 import org.tandem.lti.session.PageSlices;
+import org.tandem.system.FormFields;
 import org.tandem.system.TimeFormats;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +58,7 @@ import static org.tandem.lti.session.PageSlices.as;
  */
 @WebMvcTest(TeacherRequestsController.class)
 @PageSlices.Secured
-@Import({ FormTargets.class, ArtifactTypes.class, TimeFormats.class, RequestSliceTest.Time.class })
+@Import({ FormTargets.class, ArtifactTypes.class, TimeFormats.class, RequestSliceTest.Time.class, FormFields.class })
 class TeacherRequestsSliceTest {
 
 	static final LaunchSession TEACHER = PageSlices.launch(3, Role.TEACHER);
