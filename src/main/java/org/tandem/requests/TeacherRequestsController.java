@@ -12,6 +12,8 @@ import org.tandem.artifacts.CourseKey;
 import org.tandem.artifacts.HelpKind;
 import org.tandem.artifacts.SnapshotRecord;
 import org.tandem.lti.LaunchSession;
+import org.tandem.requests.attachments.Attachments;
+import org.tandem.requests.attachments.Upload;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +23,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The teacher's side: the course's requests, and the form to ask for help. The form lists
@@ -41,13 +45,16 @@ class TeacherRequestsController {
 
 	private final FormTargets targets;
 
+	private final Attachments attachments;
+
 	TeacherRequestsController(HelpDesk desk, RequestPages pages, CourseChecks checks, CourseHistory history,
-			FormTargets targets) {
+			FormTargets targets, Attachments attachments) {
 		this.desk = desk;
 		this.pages = pages;
 		this.checks = checks;
 		this.history = history;
 		this.targets = targets;
+		this.attachments = attachments;
 	}
 
 	@GetMapping("/teacher")
@@ -77,12 +84,14 @@ class TeacherRequestsController {
 
 	@PostMapping("/requests")
 	String file(@AuthenticationPrincipal LaunchSession launch, @Valid @ModelAttribute("form") RequestForm form,
-			BindingResult errors, Model model) {
+			BindingResult errors, @RequestParam(name = Attachments.FIELD, required = false) List<MultipartFile> files,
+			Model model) {
 		FormTargets.Resolved picked = targets.resolve(launch.courseId(), form, errors);
+		List<Upload> uploads = attachments.accept(files, errors);
 		if (errors.hasErrors()) {
 			return formPage(model, picked.course());
 		}
-		long id = desk.file(launch, form, picked.parts());
+		long id = desk.file(launch, form, picked.parts(), uploads);
 		return "redirect:/requests/" + id + "?filed";
 	}
 

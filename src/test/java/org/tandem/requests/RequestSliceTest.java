@@ -25,6 +25,7 @@ import org.tandem.requests.CourseWorkPages.CourseWorkView;
 import org.tandem.requests.RequestController.MessageForm;
 import org.tandem.requests.RequestController.RatingForm;
 import org.tandem.requests.RequestPages.RequestView;
+import org.tandem.requests.attachments.Attachments;
 import org.tandem.requests.templates.AnswerTemplates;
 import org.tandem.requests.time.TimeActivity;
 import org.tandem.requests.time.TimeEntryForm;
@@ -125,6 +126,13 @@ class RequestSliceTest {
 	@MockitoBean
 	PlatformRegistry platforms;
 
+	/**
+	 * Accepts no file: the files' own checks are tested on their own. Named as pages call
+	 * it.
+	 */
+	@MockitoBean(name = "attachments")
+	Attachments attachments;
+
 	@BeforeEach
 	void request() {
 		given(desk.visible(any(), anyLong())).willReturn(REQUEST);
@@ -162,14 +170,14 @@ class RequestSliceTest {
 			.andExpect(model().attributeHasNoErrors("note"))
 			.andExpect(model().attribute("note", new MessageForm("")))
 			.andExpect(content().string(containsString(html(english("message.form.body.required")))));
-		then(desk).should(never()).reply(any(), anyLong(), anyString());
+		then(desk).should(never()).reply(any(), anyLong(), anyString(), any());
 	}
 
 	@Test
 	void noteIsKeptAsTyped() throws Exception {
 		mvc.perform(post("/requests/" + ID + "/notes").with(as(ENGINEER)).with(csrf()).param("body", "Call her"))
 			.andExpect(redirectedUrl("/requests/" + ID + "#conversation"));
-		then(desk).should().note(ENGINEER, ID, "Call her");
+		then(desk).should().note(ENGINEER, ID, "Call her", List.of());
 	}
 
 	@Test
@@ -178,7 +186,7 @@ class RequestSliceTest {
 			.andExpect(model().attributeHasFieldErrorCode("note", "body", "NotBlank"))
 			.andExpect(model().attribute("reply", new MessageForm("")))
 			.andExpect(content().string(containsString(html(english("message.form.body.required")))));
-		then(desk).should(never()).note(any(), anyLong(), anyString());
+		then(desk).should(never()).note(any(), anyLong(), anyString(), any());
 	}
 
 	@Test
@@ -247,7 +255,7 @@ class RequestSliceTest {
 	void formsNeedTheirCsrfToken() throws Exception {
 		mvc.perform(post("/requests/" + ID + "/replies").with(as(TEACHER)).param("body", "Hello"))
 			.andExpect(status().isForbidden());
-		then(desk).should(never()).reply(any(), anyLong(), anyString());
+		then(desk).should(never()).reply(any(), anyLong(), anyString(), any());
 	}
 
 	/** The request's page, given back with the posted form's mistakes. */
@@ -261,8 +269,8 @@ class RequestSliceTest {
 		return new RequestView(REQUEST,
 				new Directory.CourseRef(PageSlices.COURSE_ID, PageSlices.PLATFORM_ID, "2", "LTI Lab Course", "LTILAB"),
 				"https://moodle.example/course/view.php?id=2", "Person 3", "Person 4", List.of(), List.of(), List.of(),
-				0, 0, Duration.ofHours(1), true, null, engineer, teacher, Set.of(), List.of(), List.of(), false,
-				teacher, true);
+				List.of(), 0, 0, Duration.ofHours(1), true, null, engineer, teacher, Set.of(), List.of(), List.of(),
+				false, teacher, true);
 	}
 
 }

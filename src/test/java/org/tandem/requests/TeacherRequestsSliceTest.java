@@ -16,6 +16,7 @@ import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
 import org.tandem.lti.Role;
 import org.tandem.lti.session.PageSlices;
+import org.tandem.requests.attachments.Attachments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -77,6 +78,13 @@ class TeacherRequestsSliceTest {
 	@MockitoBean
 	PlatformRegistry platforms;
 
+	/**
+	 * Accepts no file: the files' own checks are tested on their own. Named as pages call
+	 * it.
+	 */
+	@MockitoBean(name = "attachments")
+	Attachments attachments;
+
 	@BeforeEach
 	void courseSeen() {
 		given(history.latest(PageSlices.COURSE_ID)).willReturn(Optional.of(COURSE));
@@ -84,7 +92,7 @@ class TeacherRequestsSliceTest {
 
 	@Test
 	void partsOfTheCourseAreFiledWithTheRequest() throws Exception {
-		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ, SECTION)))).willReturn(42L);
+		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ, SECTION)), any())).willReturn(42L);
 
 		mvc.perform(request("M:103", "S:7")).andExpect(redirectedUrl("/requests/42?filed"));
 	}
