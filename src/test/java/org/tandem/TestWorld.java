@@ -76,11 +76,14 @@ public final class TestWorld {
 
 	/** A request the teacher filed, new. */
 	public long request(String title) {
-		jdbc.sql("""
-				insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
-				  need, search_text, work_mode, status, created_at, last_activity_at, awaiting_reply)
-				values (?, ?, ?, '1', 'MEDIATION', 'ASSESSMENT', ?, 'Align the exam with the objectives', '', 'MESSAGES',
-				  'NEW', ?, ?, true)""").params(platformId, courseId, teacherId, title, now(), now()).update();
+		jdbc.sql(
+				"""
+						insert into help_request (platform_id, course_id, requester_id, resource_link_id, kind, topic, title,
+						  need, search_text, work_mode, status, created_at, last_activity_at, awaiting_reply)
+						values (?, ?, ?, '1', 'MEDIATION', 'ASSESSMENT', ?, 'Align the exam with the objectives', '', 'MESSAGES',
+						  'NEW', ?, ?, true)""")
+			.params(platformId, courseId, teacherId, title, now(), now())
+			.update();
 		return jdbc.sql("select max(id) from help_request where platform_id = ?")
 			.param(platformId)
 			.query(Long.class)

@@ -14,6 +14,8 @@ import org.tandem.artifacts.Reworks;
 import org.tandem.lti.Directory;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.Role;
+import org.tandem.requests.attachments.Attachments;
+import org.tandem.requests.attachments.Upload;
 import org.tandem.requests.time.TimeEntries;
 import org.tandem.requests.time.TimeEntryForm;
 import org.tandem.system.Texts;
@@ -49,18 +51,21 @@ class HelpDesk {
 
 	private final CourseHistory history;
 
+	private final Attachments attachments;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	HelpDesk(RequestRepository requests, TimeEntries time, Directory directory, RequestTargets targets, Reworks reworks,
-			CourseHistory history, ApplicationEventPublisher events, Clock clock) {
+			CourseHistory history, Attachments attachments, ApplicationEventPublisher events, Clock clock) {
 		this.requests = requests;
 		this.time = time;
 		this.directory = directory;
 		this.targets = targets;
 		this.reworks = reworks;
 		this.history = history;
+		this.attachments = attachments;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -99,8 +104,9 @@ class HelpDesk {
 	 * the snapshot the request's changes are measured from.
 	 * @param filing the form it is filed from: filing it again is a
 	 * {@link org.springframework.dao.DuplicateKeyException}, and nothing is filed
+	 * @param files checked already; saved with the request, or nothing is
 	 */
-	long file(LaunchSession launch, RequestForm form, List<Artifact> parts, FilingToken filing) {
+	long file(LaunchSession launch, RequestForm form, List<Artifact> parts, FilingToken filing, List<Upload> files) {
 		if (!launch.has(Role.TEACHER)) {
 			throw new AccessDeniedException("Only the course's teachers file requests");
 		}
@@ -113,6 +119,7 @@ class HelpDesk {
 		requests.addEvent(id, launch.personId(), RequestRepository.EventType.CREATED, null, RequestStatus.NEW.name(),
 				null, now);
 		targets.save(id, form.wholeCourse(), parts);
+		attachments.store(id, null, launch.personId(), files, now);
 		events.publishEvent(new RequestFiled(id, launch.platformId(), launch.courseId()));
 		return id;
 	}
@@ -141,7 +148,7 @@ class HelpDesk {
 		return request;
 	}
 
-	void reply(LaunchSession launch, long id, String body) {
+	void reply(LaunchSession launch, long id, String body, List<Upload> files) {
 		HelpRequest request = visible(launch, id);
 		Instant now = clock.instant();
 		if (request.status() == RequestStatus.WITHDRAWN) {
@@ -151,6 +158,7 @@ class HelpDesk {
 			throw new RequestActionRefused(id, "request.refused.reply-ended");
 		}
 		long message = requests.addMessage(id, launch.personId(), false, body.strip(), now);
+		attachments.store(id, message, launch.personId(), files, now);
 		boolean byEngineer = isEngineerOf(launch, request) && request.requesterId() != launch.personId();
 		if (byEngineer) {
 			requests.engineerReplied(id, now);
@@ -164,11 +172,13 @@ class HelpDesk {
 		events.publishEvent(new RequestReplied(id, launch.personId(), message, byEngineer));
 	}
 
-	/** An internal note: only engineers ever see it. */
-	void note(LaunchSession launch, long id, String body) {
+	/** An internal note: only engineers ever see it, nor its files. */
+	void note(LaunchSession launch, long id, String body, List<Upload> files) {
 		HelpRequest request = asEngineer(launch, id);
-		requests.addMessage(id, launch.personId(), true, body.strip(), clock.instant());
-		requests.touch(request.id(), clock.instant());
+		Instant now = clock.instant();
+		long note = requests.addMessage(id, launch.personId(), true, body.strip(), now);
+		attachments.store(id, note, launch.personId(), files, now);
+		requests.touch(request.id(), now);
 	}
 
 	void take(LaunchSession launch, long id) {

@@ -18,6 +18,8 @@ import org.tandem.artifacts.CourseCheck;
 import org.tandem.artifacts.CourseChecks;
 import org.tandem.artifacts.HelpKind;
 import org.tandem.lti.LaunchSession;
+import org.tandem.requests.attachments.Attachments;
+import org.tandem.requests.attachments.Upload;
 import org.tandem.requests.templates.AnswerTemplates;
 import org.tandem.requests.time.TimeActivity;
 import org.tandem.requests.time.TimeEntryForm;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,17 +58,20 @@ class RequestController {
 
 	private final CourseChecks checks;
 
+	private final Attachments attachments;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	RequestController(HelpDesk desk, RequestPages pages, AnswerTemplates templates, CourseWorkPages courseWork,
-			CourseChecks checks, Clock clock, TandemProperties properties) {
+			CourseChecks checks, Attachments attachments, Clock clock, TandemProperties properties) {
 		this.desk = desk;
 		this.pages = pages;
 		this.templates = templates;
 		this.courseWork = courseWork;
 		this.checks = checks;
+		this.attachments = attachments;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -103,13 +109,15 @@ class RequestController {
 	 */
 	@PostMapping("/requests/{id}/replies")
 	String reply(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
-			@Valid @ModelAttribute("reply") MessageForm form, BindingResult errors, Model model,
+			@Valid @ModelAttribute("reply") MessageForm form, BindingResult errors,
+			@RequestParam(name = Attachments.FIELD, required = false) List<MultipartFile> files, Model model,
 			HttpServletResponse response) {
+		List<Upload> uploads = attachments.accept(files, errors);
 		if (errors.hasErrors()) {
 			return page(launch, desk.visible(launch, id), model);
 		}
 		try {
-			desk.reply(launch, id, form.body());
+			desk.reply(launch, id, form.body(), uploads);
 		}
 		catch (RequestActionRefused ended) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -122,11 +130,13 @@ class RequestController {
 
 	@PostMapping("/requests/{id}/notes")
 	String note(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id,
-			@Valid @ModelAttribute("note") MessageForm form, BindingResult errors, Model model) {
+			@Valid @ModelAttribute("note") MessageForm form, BindingResult errors,
+			@RequestParam(name = Attachments.FIELD, required = false) List<MultipartFile> files, Model model) {
+		List<Upload> uploads = attachments.accept(files, errors);
 		if (errors.hasErrors()) {
 			return page(launch, desk.visible(launch, id), model);
 		}
-		desk.note(launch, id, form.body());
+		desk.note(launch, id, form.body(), uploads);
 		return "redirect:/requests/" + id + "#conversation";
 	}
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,6 +20,8 @@ import org.tandem.lti.Directory.CourseRef;
 import org.tandem.lti.Directory.Person;
 import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
+import org.tandem.requests.attachments.Attachment;
+import org.tandem.requests.attachments.Attachments;
 import org.tandem.requests.templates.AnswerTemplates;
 import org.tandem.requests.time.TimeActivity;
 import org.tandem.requests.time.TimeEntries;
@@ -49,6 +52,8 @@ class RequestPages {
 
 	private final PlatformRegistry platforms;
 
+	private final Attachments attachments;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
@@ -56,12 +61,14 @@ class RequestPages {
 	private final ZoneId zone;
 
 	RequestPages(RequestRepository requests, TimeEntries time, AnswerTemplates templates, Directory directory,
-			PlatformRegistry platforms, MessageSource messages, Clock clock, TandemProperties properties) {
+			PlatformRegistry platforms, Attachments attachments, MessageSource messages, Clock clock,
+			TandemProperties properties) {
 		this.requests = requests;
 		this.time = time;
 		this.templates = templates;
 		this.directory = directory;
 		this.platforms = platforms;
+		this.attachments = attachments;
 		this.messages = messages;
 		this.clock = clock;
 		this.zone = properties.timeZone();
@@ -76,6 +83,7 @@ class RequestPages {
 		// took.
 		boolean teacherSeesTime = teacher && request.status().rateable();
 		List<TimeEntries.TimeEntry> entries = engineer || teacherSeesTime ? time.of(request.id()) : List.of();
+		List<Attachment> files = attachments.of(request.id(), engineer);
 		Set<Long> ids = new HashSet<>();
 		ids.add(request.requesterId());
 		if (request.assigneeId() != null) {
@@ -100,10 +108,10 @@ class RequestPages {
 					.map(p -> CourseLinks.course(p.siteUrl(), course.contextId()))
 					.orElse(null),
 				label(people, request.requesterId()),
-				request.assigneeId() == null ? null : label(people, request.assigneeId()),
+				request.assigneeId() == null ? null : label(people, request.assigneeId()), filesOf(files, null),
 				conversation.stream()
 					.map(m -> new MessageView(label(people, m.authorId()), m.authorId() != request.requesterId(),
-							m.internal(), m.body(), m.createdAt()))
+							m.internal(), m.body(), m.createdAt(), filesOf(files, m.id())))
 					.toList(),
 				history.stream().map(e -> new EventView(describe(e, people), e.reason(), e.createdAt())).toList(),
 				// Each entry, with its note, is the engineers' own.
@@ -203,6 +211,11 @@ class RequestPages {
 		return name == null ? "" : messages.getMessage(RequestStatus.valueOf(name).key(), null, locale);
 	}
 
+	/** The files that came with a message, or with the request itself (null). */
+	private static List<Attachment> filesOf(List<Attachment> files, Long messageId) {
+		return files.stream().filter(a -> Objects.equals(a.messageId(), messageId)).toList();
+	}
+
 	private static String label(Map<Long, Person> people, long id) {
 		Person person = people.get(id);
 		return person == null ? "#" + id : person.label();
@@ -213,14 +226,15 @@ class RequestPages {
 	}
 
 	record RequestView(HelpRequest request, CourseRef course, String courseUrl, String requester, String assignee,
-			List<MessageView> messages, List<EventView> events, List<TimeView> time, long minutesMediation,
-			long minutesMediatisation, Duration firstAnswerWait, boolean firstAnswered, Duration sinceTeacherWrote,
-			boolean engineer, boolean teacher, Set<RequestStatus> next, List<Directory.Engineer> engineers,
-			List<AnswerTemplates.AnswerTemplate> templates, boolean canWithdraw, boolean canRate, boolean canReply,
-			boolean canReopen, ProgressStep progress, boolean teacherSeesTime) {
+			List<Attachment> attachments, List<MessageView> messages, List<EventView> events, List<TimeView> time,
+			long minutesMediation, long minutesMediatisation, Duration firstAnswerWait, boolean firstAnswered,
+			Duration sinceTeacherWrote, boolean engineer, boolean teacher, Set<RequestStatus> next,
+			List<Directory.Engineer> engineers, List<AnswerTemplates.AnswerTemplate> templates, boolean canWithdraw,
+			boolean canRate, boolean canReply, boolean canReopen, ProgressStep progress, boolean teacherSeesTime) {
 	}
 
-	record MessageView(String author, boolean fromEngineer, boolean internal, String body, Instant at) {
+	record MessageView(String author, boolean fromEngineer, boolean internal, String body, Instant at,
+			List<Attachment> attachments) {
 	}
 
 	record EventView(String description, String reason, Instant at) {

@@ -13,6 +13,8 @@ import org.tandem.artifacts.CourseKey;
 import org.tandem.artifacts.HelpKind;
 import org.tandem.artifacts.SnapshotRecord;
 import org.tandem.lti.LaunchSession;
+import org.tandem.requests.attachments.Attachments;
+import org.tandem.requests.attachments.Upload;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The teacher's side: the course's requests, and the form to ask for help. The form lists
@@ -44,13 +47,16 @@ class TeacherRequestsController {
 
 	private final FormTargets targets;
 
+	private final Attachments attachments;
+
 	TeacherRequestsController(HelpDesk desk, RequestPages pages, CourseChecks checks, CourseHistory history,
-			FormTargets targets) {
+			FormTargets targets, Attachments attachments) {
 		this.desk = desk;
 		this.pages = pages;
 		this.checks = checks;
 		this.history = history;
 		this.targets = targets;
+		this.attachments = attachments;
 	}
 
 	@GetMapping("/teacher")
@@ -97,13 +103,15 @@ class TeacherRequestsController {
 	@PostMapping("/requests")
 	String file(@AuthenticationPrincipal LaunchSession launch,
 			@RequestParam(name = FilingToken.PARAMETER, required = false) String filing,
-			@Valid @ModelAttribute("form") RequestForm form, BindingResult errors, Model model) {
+			@Valid @ModelAttribute("form") RequestForm form, BindingResult errors,
+			@RequestParam(name = Attachments.FIELD, required = false) List<MultipartFile> files, Model model) {
 		Optional<FilingToken> token = FilingToken.parse(filing);
 		Optional<Long> sent = token.flatMap(t -> desk.filedFrom(launch, t));
 		if (sent.isPresent()) {
 			return sentBefore(sent.get());
 		}
 		FormTargets.Resolved picked = targets.resolve(launch.courseId(), form, errors);
+		List<Upload> uploads = attachments.accept(files, errors);
 		if (token.isEmpty()) {
 			errors.reject("request.form.filing.missing");
 		}
@@ -112,7 +120,7 @@ class TeacherRequestsController {
 			return formPage(model, picked.course());
 		}
 		try {
-			return "redirect:/requests/" + desk.file(launch, form, picked.parts(), token.get()) + "?filed";
+			return "redirect:/requests/" + desk.file(launch, form, picked.parts(), token.get(), uploads) + "?filed";
 		}
 		catch (DuplicateKeyException sentTwiceAtOnce) {
 			// A second click while the first was being filed, perhaps on another

@@ -25,6 +25,7 @@ import org.tandem.requests.CourseWorkPages.CourseWorkView;
 import org.tandem.requests.RequestController.MessageForm;
 import org.tandem.requests.RequestController.RatingForm;
 import org.tandem.requests.RequestPages.RequestView;
+import org.tandem.requests.attachments.Attachments;
 import org.tandem.requests.templates.AnswerTemplates;
 import org.tandem.requests.time.TimeActivity;
 import org.tandem.requests.time.TimeEntryForm;
@@ -48,6 +49,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -126,6 +128,13 @@ class RequestSliceTest {
 	@MockitoBean
 	PlatformRegistry platforms;
 
+	/**
+	 * Accepts no file: the files' own checks are tested on their own. Named as pages call
+	 * it.
+	 */
+	@MockitoBean(name = "attachments")
+	Attachments attachments;
+
 	@BeforeEach
 	void request() {
 		given(desk.visible(any(), anyLong())).willReturn(REQUEST);
@@ -176,7 +185,7 @@ class RequestSliceTest {
 			.andExpect(model().attributeHasNoErrors("note"))
 			.andExpect(model().attribute("note", new MessageForm("")))
 			.andExpect(content().string(containsString(html(english("message.form.body.required")))));
-		then(desk).should(never()).reply(any(), anyLong(), anyString());
+		then(desk).should(never()).reply(any(), anyLong(), anyString(), any());
 	}
 
 	/**
@@ -223,7 +232,7 @@ class RequestSliceTest {
 	@Test
 	void replyToARequestEndedMeanwhileIsKeptOnThePage() throws Exception {
 		willThrow(new RequestActionRefused(ID, "request.refused.reply-ended")).given(desk)
-			.reply(TEACHER, ID, "Thanks, one more <question>");
+			.reply(eq(TEACHER), eq(ID), eq("Thanks, one more <question>"), any());
 
 		mvc.perform(post("/requests/" + ID + "/replies").with(as(TEACHER))
 			.with(csrf())
@@ -231,8 +240,7 @@ class RequestSliceTest {
 			.andExpect(status().isConflict())
 			.andExpect(view().name("requests/request"))
 			.andExpect(content().string(allOf(containsString(html(english("request.refused.reply-ended"))),
-					containsString(html(english("request.reply.unsent"))),
-					containsString("id=\"reply-form\""),
+					containsString(html(english("request.reply.unsent"))), containsString("id=\"reply-form\""),
 					containsString(">Thanks, one more &lt;question&gt;</textarea>"), containsString("readonly"))));
 	}
 
@@ -240,7 +248,7 @@ class RequestSliceTest {
 	void noteIsKeptAsTyped() throws Exception {
 		mvc.perform(post("/requests/" + ID + "/notes").with(as(ENGINEER)).with(csrf()).param("body", "Call her"))
 			.andExpect(redirectedUrl("/requests/" + ID + "#conversation"));
-		then(desk).should().note(ENGINEER, ID, "Call her");
+		then(desk).should().note(ENGINEER, ID, "Call her", List.of());
 	}
 
 	@Test
@@ -249,7 +257,7 @@ class RequestSliceTest {
 			.andExpect(model().attributeHasFieldErrorCode("note", "body", "NotBlank"))
 			.andExpect(model().attribute("reply", new MessageForm("")))
 			.andExpect(content().string(containsString(html(english("message.form.body.required")))));
-		then(desk).should(never()).note(any(), anyLong(), anyString());
+		then(desk).should(never()).note(any(), anyLong(), anyString(), any());
 	}
 
 	@Test
@@ -388,7 +396,7 @@ class RequestSliceTest {
 	void formsNeedTheirCsrfToken() throws Exception {
 		mvc.perform(post("/requests/" + ID + "/replies").with(as(TEACHER)).param("body", "Hello"))
 			.andExpect(status().isForbidden());
-		then(desk).should(never()).reply(any(), anyLong(), anyString());
+		then(desk).should(never()).reply(any(), anyLong(), anyString(), any());
 	}
 
 	/** The request's page, given back with the posted form's mistakes. */
@@ -402,8 +410,8 @@ class RequestSliceTest {
 		return new RequestView(REQUEST,
 				new Directory.CourseRef(PageSlices.COURSE_ID, PageSlices.PLATFORM_ID, "2", "LTI Lab Course", "LTILAB"),
 				"https://moodle.example/course/view.php?id=2", "Person 3", "Person 4", List.of(), List.of(), List.of(),
-				0, 0, Duration.ofHours(1), true, null, engineer, teacher, Set.of(), List.of(), List.of(), false,
-				teacher, true, false, ProgressStep.of(REQUEST.status()), teacher);
+				List.of(), 0, 0, Duration.ofHours(1), true, null, engineer, teacher, Set.of(), List.of(), List.of(),
+				false, teacher, true, false, ProgressStep.of(REQUEST.status()), teacher);
 	}
 
 }

@@ -55,7 +55,7 @@ class RequestsModuleTest {
 	@Test
 	void filingARequestPublishesRequestFiledWithItsPlatformAndCourse(AssertablePublishedEvents events) {
 		long id = desk.file(launch(world.teacherId, "3", Role.TEACHER), form("Revoir l'évaluation"), List.of(),
-				FilingToken.fresh());
+				FilingToken.fresh(), List.of());
 
 		assertThat(events.ofType(RequestFiled.class))
 			.containsExactly(new RequestFiled(id, world.platformId, world.courseId));
@@ -63,10 +63,11 @@ class RequestsModuleTest {
 
 	@Test
 	void engineersReplyPublishesRequestRepliedByAnEngineer(AssertablePublishedEvents events) {
-		long id = desk.file(launch(world.teacherId, "3", Role.TEACHER), form("Quiz"), List.of(), FilingToken.fresh());
+		long id = desk.file(launch(world.teacherId, "3", Role.TEACHER), form("Quiz"), List.of(), FilingToken.fresh(),
+				List.of());
 		long engineer = world.person("5", "Eve Engineer", "engineer1@example.com");
 
-		desk.reply(launch(engineer, "5", Role.ENGINEER), id, "Let us meet on Monday.");
+		desk.reply(launch(engineer, "5", Role.ENGINEER), id, "Let us meet on Monday.", List.of());
 
 		assertThat(events).contains(RequestReplied.class)
 			.matching(RequestReplied::requestId, id)

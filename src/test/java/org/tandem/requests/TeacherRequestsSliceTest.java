@@ -19,6 +19,7 @@ import org.tandem.lti.LaunchSession;
 import org.tandem.lti.PlatformRegistry;
 import org.tandem.lti.Role;
 import org.tandem.lti.session.PageSlices;
+import org.tandem.requests.attachments.Attachments;
 import org.tandem.system.FormFields;
 import org.tandem.system.TimeFormats;
 
@@ -91,6 +92,13 @@ class TeacherRequestsSliceTest {
 	@MockitoBean
 	PlatformRegistry platforms;
 
+	/**
+	 * Accepts no file: the files' own checks are tested on their own. Named as pages call
+	 * it.
+	 */
+	@MockitoBean(name = "attachments")
+	Attachments attachments;
+
 	@BeforeEach
 	void courseSeen() {
 		given(history.latest(PageSlices.COURSE_ID)).willReturn(Optional.of(COURSE));
@@ -116,7 +124,7 @@ class TeacherRequestsSliceTest {
 
 	@Test
 	void partsOfTheCourseAreFiledWithTheRequest() throws Exception {
-		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ, SECTION)), eq(FORM))).willReturn(42L);
+		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ, SECTION)), eq(FORM), any())).willReturn(42L);
 
 		mvc.perform(request("M:103", "S:7")).andExpect(redirectedUrl("/requests/42?filed"));
 	}
@@ -142,13 +150,14 @@ class TeacherRequestsSliceTest {
 		given(desk.filedFrom(TEACHER, FORM)).willReturn(Optional.of(42L));
 
 		mvc.perform(request("M:103")).andExpect(redirectedUrl("/requests/42?resent"));
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 	@Test
 	void formSentTwiceAtOnceLandsOnTheRequestTheFirstFiled() throws Exception {
 		given(desk.filedFrom(TEACHER, FORM)).willReturn(Optional.empty(), Optional.of(42L));
-		given(desk.file(eq(TEACHER), any(), any(), eq(FORM))).willThrow(new DuplicateKeyException("filing_token"));
+		given(desk.file(eq(TEACHER), any(), any(), eq(FORM), any()))
+			.willThrow(new DuplicateKeyException("filing_token"));
 
 		mvc.perform(request("M:103")).andExpect(redirectedUrl("/requests/42?resent"));
 	}
@@ -172,7 +181,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(content().string(allOf(containsString(html(english("request.form.filing.missing"))),
 					containsString("value=\"Quiz feedback\""),
 					matchesPattern("(?s).*action=\"/requests\\?filing=[A-Za-z0-9_-]{22}\".*"))));
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -185,19 +194,19 @@ class TeacherRequestsSliceTest {
 					containsString("aria-invalid=\"true\" aria-describedby=\"wholeCourse-error\""),
 					containsString("id=\"wholeCourse-error\""), containsString("value=\"Quiz feedback\""),
 					matchesPattern("(?s).*value=\"M:103\"[^>]*checked.*"))));
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 	@Test
 	void partTickedTwiceIsFiledOnce() throws Exception {
-		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ)), eq(FORM))).willReturn(42L);
+		given(desk.file(eq(TEACHER), any(), eq(List.of(QUIZ)), eq(FORM), any())).willReturn(42L);
 
 		mvc.perform(request("M:103", "M:103")).andExpect(redirectedUrl("/requests/42?filed"));
 	}
 
 	@Test
 	void wholeCourseAloneIsFiled() throws Exception {
-		given(desk.file(eq(TEACHER), any(), eq(List.of()), eq(FORM))).willReturn(42L);
+		given(desk.file(eq(TEACHER), any(), eq(List.of()), eq(FORM), any())).willReturn(42L);
 
 		mvc.perform(request().param("wholeCourse", "true")).andExpect(redirectedUrl("/requests/42?filed"));
 	}
@@ -212,7 +221,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(content().string(containsString(html(english("request.form.targets.unknown")))))
 			.andExpect(content().string(containsString("value=\"Quiz feedback\"")))
 			.andExpect(content().string(containsString("Students do not understand the marks.")));
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -223,7 +232,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "targets", "request.form.targets.unknown"))
 			.andExpect(model().attribute("outline", (Object) null));
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -232,13 +241,13 @@ class TeacherRequestsSliceTest {
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "targets", "request.form.targets.unknown"))
 			.andExpect(content().string(containsString(html(english("request.form.targets.unknown")))));
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 	@Test
 	void onlyTeachersFileRequests() throws Exception {
 		mvc.perform(request("M:103").with(as(PageSlices.launch(5, Role.ENGINEER)))).andExpect(status().isForbidden());
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 	private static MockHttpServletRequestBuilder request(String... targets) {
@@ -265,7 +274,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(model().attributeHasFieldErrors("form", "topic"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "targets", "request.form.targets.unknown"))
 			.andExpect(content().string(containsString("value=\"Quiz feedback\"")));
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -274,7 +283,7 @@ class TeacherRequestsSliceTest {
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrors("form", "topic"));
-		then(desk).should(never()).file(any(), any(), any(), any());
+		then(desk).should(never()).file(any(), any(), any(), any(), any());
 	}
 
 }

@@ -13,9 +13,11 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
  * query string of a GET form's {@code action} and sends the form's fields instead, so the
  * {@code session} parameter {@link SessionLinks} put there would be lost (the queue's
  * filter and an answer template's "Use" once lost the session that way). POST forms keep
- * their action's query string and need nothing more. It wraps Spring Security's
- * processor, which adds the CSRF token, the same hook Thymeleaf calls for every
- * {@code th:action} form.
+ * their action's query string and need nothing more, multipart ones (forms with files)
+ * too: the session is read from the query string before the body is, and the CSRF token
+ * from the body's parts, which the servlet container reads for Spring Security's filter
+ * as it does a plain form's fields. It wraps Spring Security's processor, which adds the
+ * CSRF token, the same hook Thymeleaf calls for every {@code th:action} form.
  */
 final class SessionFormFields implements RequestDataValueProcessor {
 
