@@ -19,6 +19,7 @@ import org.tandem.lti.session.PageSlices;
 import org.tandem.moodle.MoodleException;
 import org.tandem.moodle.MoodleSites;
 import org.tandem.moodle.SiteUrlRefused;
+import org.tandem.notifications.Recipients;
 import org.tandem.system.FormFields;
 import org.tandem.system.TandemProperties;
 import org.tandem.system.TimeFormats;
@@ -92,6 +93,10 @@ class WebServicesSliceTest {
 
 	@MockitoBean
 	Directory directory;
+
+	/** The page lists no engineer here, so nobody's reach is asked. */
+	@MockitoBean
+	Recipients recipients;
 
 	@BeforeEach
 	void platform() {

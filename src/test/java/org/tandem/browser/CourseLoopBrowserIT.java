@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -247,10 +248,23 @@ class CourseLoopBrowserIT extends BrowserSteps {
 		field.clear();
 		field.sendKeys(name);
 		WebElement course = driver.findElement(By.tagName("html"));
+		WebElement panel = driver.findElement(By.id("demo-panel"));
+		String tandem = tandemFrameUrl();
 		driver.findElement(By.id("rename-" + PAGE + "-submit")).click();
-		waitAtTop("the course page left", ExpectedConditions.stalenessOf(course));
+		waitAtTop("the course panel redrawn", ExpectedConditions.stalenessOf(panel));
 		waitAtTop("the page renamed in the course panel",
 				d -> name.equals(d.findElement(By.id("module-" + PAGE + "-name")).getText()));
+		// Edited in place, as in Moodle: the course page stays, and Tandem's frame with it.
+		assertThat(driver.findElement(By.tagName("html"))).isEqualTo(course);
+		assertThat(tandemFrameUrl()).isEqualTo(tandem);
+	}
+
+	/** The page Tandem's frame shows, read from inside it. */
+	private static String tandemFrameUrl() {
+		enterFrame();
+		String url = (String) ((JavascriptExecutor) driver).executeScript("return location.href");
+		driver.switchTo().defaultContent();
+		return url;
 	}
 
 	/**
