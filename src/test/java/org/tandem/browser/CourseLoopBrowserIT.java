@@ -124,8 +124,10 @@ class CourseLoopBrowserIT extends BrowserSteps {
 		// Out of Tandem: the demo's course panel, where the teacher edits the course as
 		// in Moodle.
 		openCourse("");
+		launch("teacher", "De l’aide pour votre cours");
 		renameInTheCoursePanel(RENAMED);
 		assertThat(driver.getCurrentUrl()).isEqualTo(DEMO + "/demo");
+		assertThat(tandemFrameUrl()).as("Tandem's frame kept its page").contains("/teacher");
 		scrollIntoView(driver.findElement(By.id("module-" + PAGE)));
 		shot("course-renamed");
 	}
@@ -254,7 +256,8 @@ class CourseLoopBrowserIT extends BrowserSteps {
 		waitAtTop("the course panel redrawn", ExpectedConditions.stalenessOf(panel));
 		waitAtTop("the page renamed in the course panel",
 				d -> name.equals(d.findElement(By.id("module-" + PAGE + "-name")).getText()));
-		// Edited in place, as in Moodle: the course page stays, and Tandem's frame with it.
+		// Edited in place, as in Moodle: the course page stays, and Tandem's frame with
+		// it.
 		assertThat(driver.findElement(By.tagName("html"))).isEqualTo(course);
 		assertThat(tandemFrameUrl()).isEqualTo(tandem);
 	}
