@@ -197,7 +197,7 @@ class RequestSliceTest {
 		page(post("/requests/" + ID + "/replies").with(as(TEACHER)).param("body", ""))
 			.andExpect(content().string(allOf(containsString("action=\"/requests/" + ID + "/replies#reply-form\""),
 					containsString("id=\"reply-form\""),
-					containsString("aria-describedby=\"body-help body-error\" aria-invalid=\"true\""),
+					containsString("aria-invalid=\"true\" aria-describedby=\"body-error body-help\""),
 					containsString("<div class=\"invalid-feedback\" id=\"body-error\">"),
 					containsString("/js/form-errors.js"))));
 	}
