@@ -107,4 +107,31 @@ public abstract class LaunchTestSupport {
 		}
 	}
 
+	/** What a launching client does on that platform. */
+	@FunctionalInterface
+	protected interface OnPlatform {
+
+		void launchFrom(LaunchClient client) throws Exception;
+
+	}
+
+	/**
+	 * Runs the steps from a second platform registered beside the first, its Moodle
+	 * served on 127.0.0.1 for the steps' time: what another platform's people get.
+	 */
+	protected void onAnotherPlatform(OnPlatform steps) throws Exception {
+		WireMockServer otherSite = new WireMockServer(
+				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+		otherSite.start();
+		try {
+			TestPlatform otherPlatform = new TestPlatform(otherSite, TANDEM);
+			otherPlatform.serveKeys();
+			registry.register(otherPlatform.registration(), "other-moodle.yml");
+			steps.launchFrom(new LaunchClient(TANDEM, otherPlatform));
+		}
+		finally {
+			otherSite.stop();
+		}
+	}
+
 }

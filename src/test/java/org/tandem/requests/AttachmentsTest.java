@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.lti.LaunchClient;
@@ -132,24 +130,15 @@ class AttachmentsTest extends LaunchTestSupport {
 
 	@Test
 	void engineerOfAnotherPlatformGetsNothingOfTheFile() throws Exception {
-		WireMockServer otherSite = new WireMockServer(
-				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-		otherSite.start();
-		try {
-			TestPlatform otherPlatform = new TestPlatform(otherSite, TANDEM);
-			otherPlatform.serveKeys();
-			registry.register(otherPlatform.registration(), "other-moodle.yml");
-			Page engineer = new LaunchClient(TANDEM, otherPlatform).launchAs("noneditingteacher");
+		onAnotherPlatform(other -> {
+			Page engineer = other.launchAs("noneditingteacher");
 			assertThat(engineer.url()).contains("/engineer?");
 
 			HttpResponse<byte[]> download = download(engineer, requestId, syllabusId);
 
 			assertThat(download.statusCode()).isEqualTo(404);
 			assertThat(new String(download.body(), StandardCharsets.UTF_8)).doesNotContain("Syllabus", "%PDF");
-		}
-		finally {
-			otherSite.stop();
-		}
+		});
 	}
 
 	@Test

@@ -151,7 +151,7 @@ public class HelpRequestJourneyTest extends LaunchTestSupport {
 		assertThat(recipients(mails(1))).containsExactly("engineer1@example.com");
 
 		// Launching again ends the teacher's first session: the new one goes on.
-		Page teacherAgain = client.launchAs(TEACHER);
+		teacherAgain = client.launchAs(TEACHER);
 		assertThat(client.open(link(teacherAgain, "/teacher")).body()).doesNotContain("Waiting for your answer");
 
 		request = client.open(request.url());

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.lti.LaunchClient;
@@ -48,15 +46,8 @@ class RequestAccessTest extends LaunchTestSupport {
 	}
 
 	@Test
-	void engineerOfAnotherPlatformSeesNothingOfThisOne() {
-		WireMockServer otherSite = new WireMockServer(
-				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-		otherSite.start();
-		try {
-			TestPlatform otherPlatform = new TestPlatform(otherSite, TANDEM);
-			otherPlatform.serveKeys();
-			registry.register(otherPlatform.registration(), "other-moodle.yml");
-			LaunchClient otherClient = new LaunchClient(TANDEM, otherPlatform);
+	void engineerOfAnotherPlatformSeesNothingOfThisOne() throws Exception {
+		onAnotherPlatform(otherClient -> {
 			Page engineer = otherClient.launchAs("noneditingteacher");
 			assertThat(engineer.url()).contains("/engineer?");
 
@@ -73,10 +64,7 @@ class RequestAccessTest extends LaunchTestSupport {
 					Map.of("title", "Not theirs", "kind", "MEDIATION"))
 				.status()).isEqualTo(404);
 			assertThat(count("rework")).isEqualTo(reworks);
-		}
-		finally {
-			otherSite.stop();
-		}
+		});
 	}
 
 	@Test
