@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -47,6 +48,10 @@ class OversizedForms extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (isMultipart(request)) {
+			multipart(request, response, chain);
+			return;
+		}
 		long length = request.getContentLengthLong();
 		if (limit < 0 || length <= limit || !isForm(request)) {
 			chain.doFilter(request, response);
@@ -58,6 +63,46 @@ class OversizedForms extends OncePerRequestFilter {
 		request.setAttribute(TypedText.ATTRIBUTE, fields(body, body.length < length, charset(request)));
 		ErrorReason.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null,
 				"a form of " + length + " bytes, over the limit of " + limit);
+	}
+
+	/**
+	 * A form with files is parsed here, before the first {@code getParameter} would throw
+	 * on a text over the limit or a file over {@code tandem.attachments}' limits. Its
+	 * text cannot be given back: Tomcat has read the body. (The pages send a form without
+	 * files as a plain form, whose text comes back.)
+	 */
+	private static void multipart(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			request.getParts();
+		}
+		catch (IllegalStateException unread) {
+			if (!overLimit(unread)) {
+				throw unread;
+			}
+			ErrorReason.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null,
+					"a form with files of " + request.getContentLengthLong() + " bytes, over a limit: "
+							+ unread.getMessage());
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	/** Tomcat's words for a limit passed, whether on the text or on the files. */
+	private static boolean overLimit(Throwable unread) {
+		for (Throwable cause = unread; cause != null; cause = cause.getCause()) {
+			String name = cause.getClass().getSimpleName();
+			String message = String.valueOf(cause.getMessage());
+			if (name.contains("LimitExceeded") || message.contains("maxPostSize") || message.contains("exceeds")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
 	}
 
 	private static boolean isForm(HttpServletRequest request) {

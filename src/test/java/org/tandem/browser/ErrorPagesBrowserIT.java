@@ -47,7 +47,8 @@ class ErrorPagesBrowserIT extends BrowserSupport {
 
 		clickAndWait(driver.findElement(By.linkText("Revenir à la page")), "the form again",
 				titled("Demander de l’aide"));
-		assertThat(frameUrl()).startsWith(TANDEM + "/requests/new?session=");
+		// The form's own address: its filing token and the session.
+		assertThat(frameUrl()).startsWith(TANDEM + "/requests/new?filing=").contains("&session=");
 		screenshot("errors-back-to-the-form");
 		enterFrame();
 	}

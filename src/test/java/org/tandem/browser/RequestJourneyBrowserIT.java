@@ -298,8 +298,8 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 	@Order(7)
 	void engineerClosesTheRequest() {
 		launch("engineer", "Demandes d’aide");
-		clickAndWait(requestRow("Demandes sur ce cours", TITLE).findElement(By.linkText(TITLE)), "the resolved request",
-				titled(TITLE));
+		clickAndWait(requestRow("Demandes de la plateforme", TITLE).findElement(By.linkText(TITLE)),
+				"the resolved request", titled(TITLE));
 		clickAndWait(button("Clore"), "the request, closed", d -> "Close".equals(status()));
 		page("engineer-closed");
 	}
