@@ -342,6 +342,9 @@ class RequestJourneyBrowserIT extends BrowserSteps {
 		// course
 		assertThat(driver.getCurrentUrl()).as("the mail's link goes through Tandem to the demo course")
 			.startsWith(DEMO + "/demo");
+		// The teacher's next launch lands on the request the mail was about, and uses
+		// the link up: the browser tests after this one launch as usual.
+		launch("teacher", TITLE);
 
 		driver.get(DEMO + "/demo/mailbox?locale=fr");
 		driver.findElement(By.id("mailbox-back")).click();
